@@ -28,7 +28,7 @@ const MAX_ALIAS_COUNT = 100;
 
 export function parseYamlSource(file: string, text: string, codePrefix: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const source: YamlSource = { file, text, doc, lineCounter };
   const diagnostics: Diagnostic[] = doc.errors.map((e) => ({
     code: `${codePrefix}/${e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax"}`,

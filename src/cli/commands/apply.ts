@@ -1,0 +1,85 @@
+/**
+ * `packs apply [PLANFILE]`: make the project match packs.yaml. Without a plan file it plans,
+ * shows the plan and asks for approval (on a terminal; elsewhere `--yes` is required). A saved
+ * plan is the reviewed artefact: applied exactly, without re-planning or a prompt.
+ */
+import type { Command } from "commander";
+import { applyPlan } from "../../apply/apply-plan.js";
+import { parseSavedPlan } from "../../apply/saved-plan.js";
+import type { Plan } from "../../core/plan-model.js";
+import { makePlan } from "../../engine/make-plan.js";
+import { readUserFile } from "../../io/project-fs.js";
+import { renderPlanText } from "../../ui/render-plan-text.js";
+import type { Style } from "../../ui/style.js";
+import { styleFor, type CliIo } from "../cli-io.js";
+import { engineContext, globals, resolutionOf } from "../context.js";
+import { fail, printJson } from "../report.js";
+
+interface ApplyOptions {
+  yes?: boolean;
+  json?: boolean;
+  adopt?: boolean;
+  force?: boolean;
+}
+
+export function registerApply(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command("apply")
+    .argument("[planfile]", "a plan saved with `packs plan --out`; applied exactly as planned")
+    .description("make the project match packs.yaml: write agent files, sidecars and the lock")
+    .option("--yes", "apply without asking for approval (required when not on a terminal)")
+    .option("--json", "print the plan and the result as JSON")
+    .option("--adopt", "keep hand edits and foreign entries as they are, and take ownership of them")
+    .option("--force", "overwrite hand edits and foreign entries with the packs' values")
+    .action(async (planfile: string | undefined, opts: ApplyOptions, cmd: Command) => {
+      const g = globals(cmd, opts.json);
+      const style = styleFor(io, g);
+      const ctx = engineContext(io, g);
+      const resolution = resolutionOf(opts);
+      if (typeof resolution !== "string") return setExit(fail(io, [resolution], style, g.json));
+
+      let plan: Plan;
+      if (planfile !== undefined) {
+        if (resolution !== "none") {
+          return setExit(fail(io, [{ code: "cli/flags-with-plan-file", severity: "error", summary: "--adopt and --force belong to the plan, not to applying a saved one", hint: `Make the plan with them: packs plan --${resolution} --out ${planfile}` }], style, g.json));
+        }
+        const text = await readUserFile(planfile);
+        if (text === undefined) return setExit(fail(io, [{ code: "plan-file/not-found", severity: "error", summary: `no plan file ${planfile}`, location: { file: planfile }, hint: "Save one with `packs plan --out FILE`." }], style, g.json));
+        const parsed = parseSavedPlan(planfile, text);
+        if (!parsed.plan) return setExit(fail(io, parsed.diagnostics, style, g.json));
+        plan = parsed.plan;
+      } else {
+        const outcome = await makePlan({ resolution }, ctx);
+        if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
+        plan = outcome.plan;
+        if (!g.json) io.out(renderPlanText(plan, style));
+      }
+
+      if (plan.blocked) return setExit(refuse(io, plan, style, g.json, `${plan.summary.blocked} blocked item(s): resolve them with --adopt (keep yours) or --force (overwrite), then apply again.`));
+      if (plan.empty) {
+        if (g.json) printJson(io, { ok: true, plan, result: { written: 0, deleted: 0 } });
+        else io.out("\nNothing to do.\n");
+        return setExit(0);
+      }
+      if (planfile === undefined && !opts.yes) {
+        if (!io.interactive) return setExit(refuse(io, plan, style, g.json, "not on a terminal, so there is no one to approve: pass --yes to apply, or save a plan with `packs plan --out FILE` and apply that."));
+        const answer = await io.prompt("\nApply these changes? Only 'yes' is accepted: ");
+        if (answer.trim() !== "yes") return setExit(refuse(io, plan, style, g.json, "not approved."));
+      }
+
+      const result = await applyPlan(plan, ctx.fs);
+      if (!result.ok) return setExit(fail(io, result.diagnostics, style, g.json));
+      if (g.json) printJson(io, { ok: true, plan, result: { written: result.written, deleted: result.deleted } });
+      else {
+        const s = plan.summary;
+        io.out(`\n${style.bold("Apply complete:")} ${s.add} added, ${s.change} changed, ${s.remove} removed${s.ownership ? `, ${s.ownership} ownership change(s)` : ""}.\n`);
+      }
+      setExit(0);
+    });
+}
+
+function refuse(io: CliIo, plan: Plan, style: Style, json: boolean | undefined, why: string): number {
+  if (json) printJson(io, { ok: false, plan, refused: why });
+  else io.err(`\n${style.red("Apply refused:")} ${why} Nothing was written.\n`);
+  return 1;
+}

@@ -1,0 +1,72 @@
+/**
+ * The shape of packs.yaml (DESIGN §2), as zod schemas. The one source of truth for both the
+ * loader's type checks and the editor JSON Schema (json-schema.ts). Shape only: rules that need
+ * more than one value or a grammar (pack keys, sources, excludes, env references) live in the
+ * rule modules, so that each gets its own diagnostic code. `.describe()` texts become editor
+ * hover help; `.meta()` adds JSON-Schema-only hints that zod itself does not enforce.
+ */
+import { z } from "zod";
+import { AGENT_IDS } from "../core/agent-id.js";
+import { PACK_KEY_PATTERN } from "./pack-key.js";
+
+/**
+ * Schemas that also accept YAML null, meaning empty: `packs:` or `groups:` with only comments
+ * under it. The loader maps null to [] / {} before checking; json-schema.ts lets editors accept null.
+ */
+export const nullMeansEmpty = new WeakSet<object>();
+
+function emptyable<T extends z.ZodArray | z.ZodRecord | z.ZodObject>(schema: T, empty: () => unknown) {
+  nullMeansEmpty.add(schema);
+  return z.preprocess((v) => (v === null ? empty() : v), schema);
+}
+
+const list = <T extends z.ZodType>(item: T) => emptyable(z.array(item), () => []);
+const map = <T extends z.ZodType>(value: T) => emptyable(z.record(z.string(), value), () => ({}));
+
+export const agentIdSchema = z.enum(AGENT_IDS);
+
+export const agentListSchema = list(agentIdSchema);
+
+const stringMap = map(z.string());
+
+export const mcpOverrideSchema = emptyable(
+  z.strictObject({
+    env: stringMap.optional().describe("Environment for the server; values may use ${env:NAME} references. Never a literal secret."),
+    headers: stringMap.optional().describe("HTTP headers for a remote server; values may use ${env:NAME} references."),
+    enabled: z.boolean().optional().describe("false turns the server off in this project."),
+  }),
+  () => ({}),
+);
+
+export const packEntrySchema = z.strictObject({
+  source: z
+    .string()
+    .describe("Where the pack comes from: ./local/path, github:owner/repo, git+https://…, git+file://…, registry:name[@range], npm:pkg[@range] or a .tgz path."),
+  ref: z.string().min(1, "must not be empty").optional().describe("git sources: tag, branch or commit; the lock pins the commit."),
+  path: z.string().min(1, "must not be empty").optional().describe("git sources: the pack's folder inside the repository (relative, no ..)."),
+  groups: list(z.string()).optional().describe("Skill groups to enable."),
+  exclude: list(z.string().meta({ pattern: "^(skills/.+|mcp/.+|plugins/.+|instructions)$" }))
+    .optional()
+    .describe("Components to drop: skills/<name>, mcp/<name>, plugins/<npm package> or instructions."),
+  mcp: map(mcpOverrideSchema).optional().describe("Per-project overrides of the pack's MCP servers, by server name."),
+  agents: agentListSchema.optional().describe("Narrow this pack to some of the project's agents."),
+});
+
+export const versionSchema = z.literal(1, {
+  error: (issue) => (issue.input === undefined ? 'missing required key "version"' : `unsupported version ${JSON.stringify(issue.input)}`),
+});
+
+export const packsYamlSchema = z.strictObject({
+  version: versionSchema.describe("The packs.yaml format version. Always 1."),
+  agents: agentListSchema.optional().describe("The coding agents to set up. Omitted: detected from what the repository already has."),
+  packs: map(packEntrySchema)
+    .meta({ propertyNames: { pattern: `^(?!.*\\.\\.)${PACK_KEY_PATTERN.source.slice(1)}` } })
+    .optional()
+    .describe("The packs this project wants. The key is the pack's identity in this project."),
+  registries: map(z.string().min(1, "must not be empty"))
+    .optional()
+    .describe("Registry indexes by name: an http(s) URL or a path to a JSON file."),
+});
+
+export type PacksYamlInput = z.input<typeof packsYamlSchema>;
+export type PacksYaml = z.output<typeof packsYamlSchema>;

@@ -1,0 +1,93 @@
+/**
+ * The live state of the project as the planner sees it: files read by src/observe, plus a view
+ * that answers "what is at this address now". Pure.
+ */
+import type { Diagnostic } from "./diagnostics.js";
+import { parseJsonc, valueAt } from "./edit/jsonc-parse.js";
+import { elementKey, type ItemAddress } from "./item.js";
+import { canonicalJson, type JsonValue } from "./json.js";
+
+export interface LiveFile {
+  exists: boolean;
+  /** The text, for files the planner must parse or diff (UTF-8). */
+  text?: string;
+  /** sha256 SRI of the canonical content (text: BOM stripped, CRLF→LF). */
+  hash?: string;
+  /** sha256 SRI of the exact bytes, for the stale check. */
+  raw?: string;
+}
+
+export interface LiveSnapshot {
+  files: Record<string, LiveFile>;
+  /** Folder listings (entry names), or null for a folder that does not exist. */
+  dirs: Record<string, string[] | null>;
+}
+
+export type Hasher = (text: string) => string;
+
+export interface LiveEntry {
+  value: JsonValue;
+  /** Index in its array, for elements. */
+  index?: number;
+}
+
+/** Answers questions about live values, parsing each config file once. */
+export class LiveView {
+  private readonly parsed = new Map<string, JsonValue | undefined>();
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly snapshot: LiveSnapshot, private readonly hash: Hasher) {}
+
+  file(path: string): LiveFile {
+    return this.snapshot.files[path] ?? { exists: false };
+  }
+
+  /** The parsed config file; undefined when absent or invalid (invalid adds a diagnostic once). */
+  json(path: string): JsonValue | undefined {
+    if (this.parsed.has(path)) return this.parsed.get(path);
+    const f = this.file(path);
+    let value: JsonValue | undefined;
+    if (f.exists) {
+      const r = parseJsonc(f.text ?? "");
+      if (r.errors.length > 0) {
+        const e = r.errors[0]!;
+        this.diagnostics.push({
+          code: "config/invalid-jsonc",
+          severity: "error",
+          summary: `${path} is not valid JSONC: ${e.message}`,
+          location: { file: path, line: e.line, col: e.col },
+          hint: "Fix the file (packs never rewrites a file it cannot parse), then run the command again.",
+        });
+      } else value = r.value;
+    }
+    this.parsed.set(path, value);
+    return value;
+  }
+
+  entry(address: ItemAddress): LiveEntry | undefined {
+    switch (address.kind) {
+      case "file":
+        return undefined;
+      case "entry": {
+        const v = valueAt(this.json(address.path), address.pointer);
+        return v === undefined ? undefined : { value: v };
+      }
+      case "element": {
+        const arr = valueAt(this.json(address.path), address.array);
+        if (!Array.isArray(arr)) return undefined;
+        const index = arr.findIndex((el) => elementKey(address.match, el) === address.key);
+        return index === -1 ? undefined : { value: arr[index]!, index };
+      }
+    }
+  }
+
+  /** The canonical hash of what is at the address now, or undefined when nothing is. */
+  hashAt(address: ItemAddress): string | undefined {
+    if (address.kind === "file") {
+      const f = this.file(address.path);
+      return f.exists ? f.hash : undefined;
+    }
+    const e = this.entry(address);
+    return e === undefined ? undefined : this.hash(canonicalJson(e.value));
+  }
+}

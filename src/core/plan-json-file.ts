@@ -1,0 +1,140 @@
+/**
+ * Build the new text of one shared config file from the item decisions that touch it: remove
+ * what packs owns and no longer wants, set what it wants, prune containers packs created that
+ * became empty, and delete the file itself when packs created it and nothing of ours is left.
+ * Edits are surgical (src/core/edit): comments, order and indentation of everything else survive.
+ */
+import jsonPatch from "fast-json-patch";
+import type { Diagnostic } from "./diagnostics.js";
+import { applyJsoncEdits, type JsoncEdit } from "./edit/jsonc-edit.js";
+import { parseJsonc, valueAt } from "./edit/jsonc-parse.js";
+import { renderJson } from "./edit/jsonc-edit.js";
+import { elementKey, type ItemAddress } from "./item.js";
+import { canonicalJson, encodePointer, isJsonObject, type JsonObject, type JsonValue } from "./json.js";
+import type { PatchOperation } from "./plan-model.js";
+import type { ItemDecision } from "./plan-items.js";
+
+export interface JsonFileResult {
+  /** New text; null deletes the file; undefined leaves it as it is. */
+  after: string | null | undefined;
+  createdNow: string[];
+  removed: string[];
+  patches: Map<string, PatchOperation[]>;
+  diagnostics: Diagnostic[];
+}
+
+export function buildJsonFile(
+  path: string,
+  liveText: string | undefined,
+  template: JsonObject,
+  decisions: readonly ItemDecision[],
+  created: ReadonlySet<string>,
+): JsonFileResult {
+  const out: JsonFileResult = { after: undefined, createdNow: [], removed: [], patches: new Map(), diagnostics: [] };
+  let text = liveText ?? renderJson(template);
+  if (liveText === undefined) out.createdNow.push(path);
+  let doc = parse(text);
+  const isCreated = (id: string) => created.has(id) || out.createdNow.includes(id);
+  const edit = (e: JsoncEdit) => {
+    text = applyJsoncEdits(text, [e]);
+    doc = parse(text);
+  };
+
+  for (const x of decisions.filter((d) => d.decision.write === "delete")) {
+    const a = x.recorded!.address;
+    if (a.kind === "entry") {
+      edit({ op: "remove", path: a.pointer });
+      out.patches.set(x.id, [{ op: "remove", path: encodePointer(a.pointer) }]);
+      prune(a.pointer.slice(0, -1));
+    } else if (a.kind === "element") {
+      const index = indexOf(doc, a);
+      if (index === -1) continue;
+      edit({ op: "remove-element", path: a.array, index });
+      out.patches.set(x.id, [{ op: "remove", path: encodePointer([...a.array, String(index)]) }]);
+      prune(a.array);
+    }
+  }
+
+  for (const x of decisions.filter((d) => d.decision.write === "desired")) {
+    const a = x.desired!.address;
+    const value = (x.desired!.value as { value: JsonValue }).value;
+    if (a.kind === "entry") {
+      if (!containerOk(a.pointer.slice(0, -1), "object")) continue;
+      const old = valueAt(doc, a.pointer);
+      edit({ op: "set", path: a.pointer, value });
+      out.patches.set(x.id, old === undefined ? [{ op: "add", path: encodePointer(a.pointer), value }] : diff(a.pointer, old, value));
+    } else if (a.kind === "element") {
+      if (!containerOk(a.array, "array")) continue;
+      const index = indexOf(doc, a);
+      if (index === -1) {
+        edit({ op: "append", path: a.array, value });
+        out.patches.set(x.id, [{ op: "add", path: encodePointer([...a.array, "-"]), value }]);
+      } else {
+        edit({ op: "replace-element", path: a.array, index, value });
+        out.patches.set(x.id, [{ op: "replace", path: encodePointer([...a.array, String(index)]), value }]);
+      }
+    }
+  }
+
+  if (isCreated(path) && canonicalJson(doc) === canonicalJson(template)) {
+    out.after = liveText === undefined ? undefined : null;
+    out.removed.push(path);
+  } else if (text !== liveText) {
+    out.after = text;
+  }
+  return out;
+
+  /** Remove containers packs created that are now empty, deepest first. */
+  function prune(segments: string[]) {
+    for (let n = segments.length; n > 0; n--) {
+      const anc = segments.slice(0, n);
+      const id = `${path}#${encodePointer(anc)}`;
+      const v = valueAt(doc, anc);
+      const empty = Array.isArray(v) ? v.length === 0 : isJsonObject(v) && Object.keys(v).length === 0;
+      if (!isCreated(id) || !empty || !isJsonObject(valueAt(doc, anc.slice(0, -1)) ?? doc)) return;
+      edit({ op: "remove", path: anc });
+      out.removed.push(id);
+    }
+  }
+
+  /** Check the ancestors of a new value; remember the ones packs creates. */
+  function containerOk(segments: string[], leaf: "object" | "array"): boolean {
+    for (let n = 1; n <= segments.length; n++) {
+      const anc = segments.slice(0, n);
+      const v = valueAt(doc, anc);
+      const want = n === segments.length ? leaf : "object";
+      if (v === undefined) {
+        for (let m = n; m <= segments.length; m++) out.createdNow.push(`${path}#${encodePointer(segments.slice(0, m))}`);
+        return true;
+      }
+      if (want === "array" ? !Array.isArray(v) : !isJsonObject(v)) {
+        out.diagnostics.push({
+          code: "config/unexpected-shape",
+          severity: "error",
+          summary: `${path}: ${encodePointer(anc)} is not ${want === "array" ? "an array" : "an object"}, so packs cannot add to it`,
+          location: { file: path },
+          hint: `Make ${encodePointer(anc)} ${want === "array" ? "an array" : "an object"} (or remove it), then plan again.`,
+        });
+        return false;
+      }
+    }
+    return true;
+  }
+}
+
+function parse(text: string): JsonValue | undefined {
+  const r = parseJsonc(text);
+  if (r.errors.length > 0) throw new Error(`bug: an edit produced invalid JSONC: ${r.errors[0]!.message}`);
+  return r.value;
+}
+
+function indexOf(doc: JsonValue | undefined, a: Extract<ItemAddress, { kind: "element" }>): number {
+  const arr = valueAt(doc, a.array);
+  return Array.isArray(arr) ? arr.findIndex((el) => elementKey(a.match, el) === a.key) : -1;
+}
+
+function diff(pointer: string[], before: JsonValue, after: JsonValue): PatchOperation[] {
+  if (!isJsonObject(before) || !isJsonObject(after)) return [{ op: "replace", path: encodePointer(pointer), value: after }];
+  const prefix = encodePointer(pointer);
+  return jsonPatch.compare(before, after).map((o) => ({ ...(o as PatchOperation), path: prefix + o.path }));
+}

@@ -1,0 +1,58 @@
+/**
+ * The sidecars after the apply: one per pack in packs.yaml, recording the items it owns and the
+ * containers packs created that still hold its items.
+ */
+import { addressId, type ItemAddress } from "./item.js";
+import { decodePointer, type JsonValue } from "./json.js";
+import type { LiveView } from "./live.js";
+import type { ItemDecision } from "./plan-items.js";
+import { emptySidecar, type Sidecar, type SidecarItem } from "./sidecar.js";
+
+export function buildSidecars(
+  activePacks: readonly string[],
+  decisions: readonly ItemDecision[],
+  created: ReadonlySet<string>,
+  live: LiveView,
+): Map<string, Sidecar> {
+  const out = new Map(activePacks.map((p) => [p, emptySidecar(p)] as const));
+  const put = (pack: string, item: SidecarItem) => {
+    const sidecar = out.get(pack);
+    if (sidecar) sidecar.items[addressId(item.address)] = item;
+  };
+  for (const x of decisions) {
+    const { desired: d, recorded: r, decision } = x;
+    if (decision.blocked) {
+      // Nothing changes for a blocked item: keep what was recorded.
+      if (r) for (const o of r.owners) put(o, { address: r.address, agent: r.agent, written: r.written, base: r.base, ...(r.value !== undefined && { value: r.value }) });
+      continue;
+    }
+    if (!decision.record || !d) continue;
+    const value = recordedValue(x, live);
+    for (const o of d.owners) {
+      put(o, { address: d.address, agent: d.agent, written: decision.record.written, base: decision.record.base, ...(value !== undefined && { value }) });
+    }
+  }
+  for (const container of [...created].sort()) {
+    for (const sidecar of out.values()) {
+      if (Object.values(sidecar.items).some((i) => inside(i.address, container))) sidecar.created.push(container);
+    }
+  }
+  return out;
+}
+
+function recordedValue(x: ItemDecision, live: LiveView): JsonValue | undefined {
+  const d = x.desired!;
+  if (d.value.type !== "json") return undefined;
+  return x.decision.write === "desired" ? d.value.value : (live.entry(d.address)?.value ?? d.value.value);
+}
+
+/** Is the item inside the container (`path`, `dir/` or `path#/pointer`)? */
+export function inside(a: ItemAddress, container: string): boolean {
+  if (container.endsWith("/")) return a.path.startsWith(container);
+  const hash = container.indexOf("#");
+  if (hash === -1) return a.path === container;
+  if (a.path !== container.slice(0, hash)) return false;
+  const segs = decodePointer(container.slice(hash + 1));
+  const itemSegs = a.kind === "entry" ? a.pointer : a.kind === "element" ? [...a.array, a.key] : [];
+  return segs.length < itemSegs.length && segs.every((s, i) => itemSegs[i] === s);
+}

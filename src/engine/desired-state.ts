@@ -1,0 +1,111 @@
+/**
+ * The desired state: packs.yaml, each pack resolved and loaded, its components selected, and
+ * rendered by every agent adapter into desired items.
+ */
+import picomatch from "picomatch";
+import { adapterFor, SKILL_DIR_PREFERENCE, supportedAgents } from "../agents/registry.js";
+import { skillItems } from "../agents/skill-items.js";
+import { loadProjectConfig } from "../config/load-project-config.js";
+import type { ProjectConfig } from "../config/project-config.js";
+import type { AgentId } from "../core/agent-id.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import type { DesiredItem } from "../core/item.js";
+import type { JsonObject } from "../core/json.js";
+import type { Hasher } from "../core/live.js";
+import { selectComponents, type Selection } from "../core/select-components.js";
+import { placeSkills } from "../core/skill-placement.js";
+import type { ProjectFs } from "../io/project-fs.js";
+import { walkProject } from "../io/walk-project.js";
+import { resolveSource, type ResolvedPack } from "../sources/resolve-local.js";
+
+export const CONFIG_PATH = "packs.yaml";
+
+export interface DesiredState {
+  config: ProjectConfig;
+  agents: AgentId[];
+  /** Why these agents: "from packs.yaml" or what was detected. */
+  agentsNote: string;
+  packs: ResolvedPack[];
+  selections: Selection[];
+  desired: DesiredItem[];
+  templates: Record<string, JsonObject>;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ state?: DesiredState; diagnostics: Diagnostic[] }> {
+  const text = await fs.readText(CONFIG_PATH);
+  if (text === undefined) {
+    return { diagnostics: [{ code: "packs-yaml/missing", severity: "error", summary: `no ${CONFIG_PATH} in ${fs.root}`, location: { file: CONFIG_PATH }, hint: "Create packs.yaml (start with `version: 1` and a `packs:` map), or pass --cwd to the project folder." }] };
+  }
+  const loaded = loadProjectConfig(CONFIG_PATH, text);
+  const diagnostics = [...loaded.diagnostics];
+  if (!loaded.config) return { diagnostics };
+  const config = loaded.config;
+
+  const { agents, note } = await chooseAgents(config, fs, diagnostics);
+  const resolvedAll = await Promise.all(config.packs.map((e) => resolveSource(e, fs)));
+  const packs: ResolvedPack[] = [];
+  for (const r of resolvedAll) {
+    diagnostics.push(...r.diagnostics);
+    if (r.resolved) packs.push(r.resolved);
+  }
+
+  const detected = await detector(fs, packs);
+  const selections = packs.map((p) => selectComponents(p.pack, { ...p.entry, location: p.entry.location }, detected));
+  const templates: Record<string, JsonObject> = {};
+  const desired: DesiredItem[] = [];
+  for (const sel of selections) {
+    diagnostics.push(...sel.diagnostics);
+    const entry = packs.find((p) => p.entry.key === sel.key)!.entry;
+    const packAgents = agents.filter((a) => !entry.agents || entry.agents.includes(a));
+    for (const id of packAgents) {
+      const adapter = adapterFor(id)!;
+      const configPath = await configPathFor(adapter, fs);
+      templates[configPath] = adapter.newConfig.template;
+      const r = adapter.render(sel, { configPath, hash });
+      desired.push(...r.items);
+      diagnostics.push(...r.diagnostics);
+    }
+    const placements = placeSkills(packAgents, (a) => adapterFor(a)!.skillDirs, SKILL_DIR_PREFERENCE);
+    desired.push(...skillItems(sel, placements));
+  }
+  return { state: { config, agents, agentsNote: note, packs, selections, desired, templates, diagnostics }, diagnostics };
+}
+
+async function chooseAgents(config: ProjectConfig, fs: ProjectFs, diagnostics: Diagnostic[]): Promise<{ agents: AgentId[]; note: string }> {
+  if (config.agents) {
+    const unsupported = config.agents.filter((a) => !adapterFor(a));
+    for (const a of unsupported) {
+      diagnostics.push({ code: "packs-yaml/agent-unsupported", severity: "error", summary: `agent "${a}" is not supported by this version of packs`, location: { file: CONFIG_PATH }, hint: `Supported agents: ${supportedAgents().join(", ")}. Remove "${a}" from agents.` });
+    }
+    return { agents: config.agents.filter((a) => adapterFor(a)), note: "from packs.yaml" };
+  }
+  const found: string[] = [];
+  const agents: AgentId[] = [];
+  for (const id of supportedAgents()) {
+    for (const marker of adapterFor(id)!.markers) {
+      if ((await fs.observe(marker)).exists || (await fs.isDir(marker))) {
+        agents.push(id);
+        found.push(`${id} (found ${marker})`);
+        break;
+      }
+    }
+  }
+  if (agents.length === 0) return { agents: ["opencode"], note: "none detected; defaulting to opencode" };
+  return { agents, note: `detected ${found.join(", ")}` };
+}
+
+async function configPathFor(adapter: NonNullable<ReturnType<typeof adapterFor>>, fs: ProjectFs): Promise<string> {
+  for (const c of adapter.configCandidates) if ((await fs.observe(c)).exists) return c;
+  return adapter.newConfig.path;
+}
+
+/** A detect function that walks the project once, and only if some pack has a detect group. */
+async function detector(fs: ProjectFs, packs: readonly ResolvedPack[]): Promise<(globs: readonly string[]) => string | undefined> {
+  const needed = packs.some((p) => p.pack.skillGroups.some((g) => g.activation === "detect"));
+  const files = needed ? await walkProject(fs.root) : [];
+  return (globs) => {
+    const match = picomatch([...globs], { dot: true });
+    return files.find((f) => match(f));
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The plan use case: read everything, decide in core, and return the Plan value. Writes nothing.
+ */
+import type { Resolution } from "../core/decide.js";
+import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
+import { plan as corePlan } from "../core/plan.js";
+import { PLAN_FORMAT_VERSION, type Plan } from "../core/plan-model.js";
+import type { Sidecar } from "../core/sidecar.js";
+import { sha256Sri } from "../io/hash.js";
+import type { ProjectFs } from "../io/project-fs.js";
+import { readRecordedState } from "../observe/read-state.js";
+import { loadDesiredState } from "./desired-state.js";
+import { observeLive } from "./observe-live.js";
+import { stateChanges } from "./state-files.js";
+
+export interface PlanRequest {
+  resolution: Resolution;
+  /** Limit the plan to one pack's items (`--pack`); other packs' files and records stay as they are. */
+  pack?: string;
+}
+
+export interface EngineContext {
+  fs: ProjectFs;
+  packsVersion: string;
+  /** How the project is named in output (the --cwd as given, or "."). */
+  projectLabel: string;
+}
+
+export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; diagnostics: Diagnostic[] };
+
+export const hashText = (text: string): string => sha256Sri(text);
+
+export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<PlanOutcome> {
+  const { fs } = ctx;
+  const loaded = await loadDesiredState(fs, hashText);
+  if (!loaded.state || hasErrors(loaded.diagnostics)) return { ok: false, diagnostics: loaded.diagnostics };
+  const state = loaded.state;
+  const diagnostics = [...state.diagnostics];
+
+  if (req.pack && !state.config.packs.some((p) => p.key === req.pack)) {
+    return { ok: false, diagnostics: [...diagnostics, { code: "cli/unknown-pack", severity: "error", summary: `no pack "${req.pack}" in packs.yaml`, location: { file: "packs.yaml" }, hint: `Packs: ${state.config.packs.map((p) => p.key).join(", ") || "none"}.` }] };
+  }
+  const recorded = await readRecordedState(fs);
+  diagnostics.push(...recorded.diagnostics);
+  if (hasErrors(recorded.diagnostics)) return { ok: false, diagnostics };
+
+  const inScope = (pack: string) => !req.pack || pack === req.pack;
+  const desired = state.desired.filter((d) => inScope(d.owner));
+  const sidecars = recorded.sidecars.filter((s) => inScope(s.pack));
+  const pending = recorded.pending.filter((s) => inScope(s.pack));
+  const live = await observeLive(fs, desired, state.templates, [...sidecars, ...pending]);
+  const active = state.config.packs.map((p) => p.key).filter(inScope);
+
+  const core = corePlan({ desired, templates: state.templates, activePacks: active, sidecars, pending, live, resolution: req.resolution, hash: hashText });
+  diagnostics.push(...core.diagnostics);
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+
+  const untouched: Sidecar[] = recorded.sidecars.filter((s) => !inScope(s.pack) && state.config.packs.some((p) => p.key === s.pack));
+  const finalSidecars = new Map([...untouched.map((s) => [s.pack, s] as const), ...core.sidecars]);
+  const state_ = await stateChanges(fs, state.packs, finalSidecars, recorded.sidecars.filter((s) => inScope(s.pack)), hashText);
+
+  const plan: Plan = {
+    format_version: PLAN_FORMAT_VERSION,
+    packs_version: ctx.packsVersion,
+    project: ctx.projectLabel,
+    agents: state.agents,
+    agents_reason: state.agentsNote,
+    packs: state.packs.filter((p) => inScope(p.entry.key)).map((p) => ({
+      name: p.entry.key,
+      version: p.pack.version,
+      source: p.entry.sourceText,
+      resolved: p.resolved,
+      tier: p.pack.tier,
+      notes: state.selections.find((s) => s.key === p.entry.key)?.notes ?? [],
+    })),
+    items: core.items,
+    files: core.files,
+    state: state_,
+    diagnostics,
+    summary: core.summary,
+    empty: !core.changes && state_.length === 0,
+    blocked: core.items.some((i) => i.blocked),
+  };
+  return { ok: true, plan };
+}

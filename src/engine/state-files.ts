@@ -1,0 +1,51 @@
+/**
+ * packs' own files after the apply: one sidecar per pack, the lock, and `.packs/.gitignore`.
+ * Rendered canonically; a file appears in the plan only when its bytes would change.
+ */
+import type { FileChange } from "../core/plan-model.js";
+import type { Hasher } from "../core/live.js";
+import type { Sidecar } from "../core/sidecar.js";
+import { inventory, LOCKFILE_VERSION, packComponents, treeIntegrity, type Lock } from "../lockfile/lock-model.js";
+import { LOCK_PATH, renderLock, renderSidecar, sidecarPath } from "../lockfile/render-lock.js";
+import type { ProjectFs } from "../io/project-fs.js";
+import type { ResolvedPack } from "../sources/resolve-local.js";
+
+export const GITIGNORE_PATH = ".packs/.gitignore";
+const GITIGNORE = "# packs: temporary files (journal, lock) stay out of git.\ntmp/\n";
+
+export async function stateChanges(
+  fs: ProjectFs,
+  packs: readonly ResolvedPack[],
+  sidecars: ReadonlyMap<string, Sidecar>,
+  previous: readonly Sidecar[],
+  hash: Hasher,
+): Promise<FileChange[]> {
+  const want = new Map<string, string | null>();
+  for (const s of sidecars.values()) want.set(sidecarPath(s.pack), renderSidecar(s));
+  for (const s of previous) if (!sidecars.has(s.pack)) want.set(sidecarPath(s.pack), null);
+  want.set(LOCK_PATH, renderLock(buildLock(packs, sidecars, hash)));
+  want.set(GITIGNORE_PATH, GITIGNORE);
+
+  const out: FileChange[] = [];
+  for (const [path, text] of [...want].sort(([a], [b]) => a.localeCompare(b))) {
+    const live = await fs.observe(path);
+    if (text === null ? !live.exists : live.exists && live.text === text) continue;
+    out.push({ path, before: live.exists ? live.raw! : null, after: text === null ? null : { encoding: "utf8", text } });
+  }
+  return out;
+}
+
+export function buildLock(packs: readonly ResolvedPack[], sidecars: ReadonlyMap<string, Sidecar>, hash: Hasher): Lock {
+  const lockPacks: Lock["packs"] = {};
+  for (const p of packs) {
+    lockPacks[p.entry.key] = {
+      source: p.entry.sourceText,
+      resolved: p.resolved,
+      version: p.pack.version,
+      tier: p.pack.tier,
+      integrity: treeIntegrity(p.pack.files, hash),
+      components: packComponents(p.pack, hash),
+    };
+  }
+  return { lockfile_version: LOCKFILE_VERSION, packs: lockPacks, items: inventory(sidecars.values()) };
+}

@@ -1,0 +1,142 @@
+/**
+ * The project's files, addressed by POSIX paths relative to the project root. The only code
+ * (with read-tree, atomic-write and project-lock) that touches node:fs. Every path is checked
+ * to stay inside the root.
+ */
+import { lstat, mkdir, readdir, readFile, rmdir, unlink } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { FileContent } from "../core/file-content.js";
+import type { LiveFile } from "../core/live.js";
+import { atomicWrite } from "./atomic-write.js";
+import { contentHash, sha256Sri } from "./hash.js";
+
+export class ProjectFs {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  /** Absolute path of a project-relative path; throws (a bug upstream) if it escapes the root. */
+  abs(rel: string): string {
+    const p = resolve(this.root, rel);
+    const back = relative(this.root, p);
+    if (back.startsWith("..") || isAbsolute(back)) throw new Error(`bug: path escapes the project: ${rel}`);
+    return p;
+  }
+
+  /** Project-relative POSIX form of an absolute path, or undefined when outside the root. */
+  rel(abs: string): string | undefined {
+    const back = relative(this.root, resolve(abs));
+    if (back.startsWith("..") || isAbsolute(back)) return undefined;
+    return back.split(sep).join("/");
+  }
+
+  async readText(rel: string): Promise<string | undefined> {
+    try {
+      return await readFile(this.abs(rel), "utf8");
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  /** A file as the planner sees it: existence, text, canonical hash and exact-bytes hash. */
+  async observe(rel: string): Promise<LiveFile> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(this.abs(rel));
+    } catch (e) {
+      if (isNotFound(e) || isNotDir(e)) return { exists: false };
+      throw e;
+    }
+    const { content, hash } = contentHash(bytes);
+    return { exists: true, hash, raw: sha256Sri(bytes), ...(content.encoding === "utf8" && { text: content.text }) };
+  }
+
+  /** sha256 SRI of the exact bytes, or null when the file does not exist. */
+  async rawHash(rel: string): Promise<string | null> {
+    try {
+      return sha256Sri(await readFile(this.abs(rel)));
+    } catch (e) {
+      if (isNotFound(e) || isNotDir(e)) return null;
+      throw e;
+    }
+  }
+
+  /** Entry names of a folder, or null when it does not exist (or is not a folder). */
+  async list(rel: string): Promise<string[] | null> {
+    try {
+      return (await readdir(this.abs(rel))).sort();
+    } catch (e) {
+      if (isNotFound(e) || isNotDir(e)) return null;
+      throw e;
+    }
+  }
+
+  async isDir(rel: string): Promise<boolean> {
+    return isDirectory(this.abs(rel));
+  }
+
+  async write(rel: string, content: FileContent): Promise<void> {
+    const bytes = content.encoding === "utf8" ? Buffer.from(content.text, "utf8") : Buffer.from(content.data, "base64");
+    await atomicWrite(this.abs(rel), bytes);
+  }
+
+  async remove(rel: string): Promise<void> {
+    try {
+      await unlink(this.abs(rel));
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  }
+
+  async mkdir(rel: string): Promise<void> {
+    await mkdir(this.abs(rel), { recursive: true });
+  }
+
+  /** Remove a folder only if it is empty; a folder someone put a file in since stays. */
+  async rmdirIfEmpty(rel: string): Promise<boolean> {
+    try {
+      await rmdir(this.abs(rel));
+      return true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOTEMPTY" || code === "EEXIST" || isNotFound(e)) return false;
+      throw e;
+    }
+  }
+}
+
+/** True for a real folder (not a symlink to one). */
+export async function isDirectory(abs: string): Promise<boolean> {
+  try {
+    return (await lstat(abs)).isDirectory();
+  } catch (e) {
+    if (isNotFound(e) || isNotDir(e)) return false;
+    throw e;
+  }
+}
+
+export function isNotFound(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException)?.code === "ENOENT";
+}
+
+function isNotDir(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException)?.code === "ENOTDIR";
+}
+
+/** Read a file given by the user on the command line (a plan file), relative to `cwd`. */
+export async function readUserFile(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+/** Write a file given by the user on the command line, atomically. */
+export async function writeUserFile(path: string, text: string): Promise<void> {
+  await atomicWrite(resolve(path), Buffer.from(text, "utf8"));
+}

@@ -1,0 +1,79 @@
+/**
+ * Read what packs recorded: the sidecars under .packs/state/ and, after an interrupted apply,
+ * the journal of what it meant to record. A sidecar that does not parse is an error naming it:
+ * guessing what packs owns could delete a user's file.
+ */
+import { z } from "zod";
+import { AGENT_IDS } from "../core/agent-id.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import type { Sidecar } from "../core/sidecar.js";
+import type { ProjectFs } from "../io/project-fs.js";
+
+export const STATE_DIR = ".packs/state";
+export const JOURNAL_PATH = ".packs/tmp/journal.json";
+
+const address = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("file"), path: z.string() }),
+  z.object({ kind: z.literal("entry"), path: z.string(), pointer: z.array(z.string()) }),
+  z.object({ kind: z.literal("element"), path: z.string(), array: z.array(z.string()), key: z.string(), match: z.enum(["exact", "npm-name"]) }),
+]);
+
+const sidecarSchema = z.object({
+  format_version: z.literal("1"),
+  pack: z.string(),
+  created: z.array(z.string()),
+  items: z.record(z.string(), z.object({
+    address,
+    agent: z.enum(AGENT_IDS),
+    written: z.string(),
+    base: z.string(),
+    value: z.unknown().optional(),
+  })),
+});
+
+const journalSchema = z.object({
+  format_version: z.literal("1"),
+  sidecars: z.array(sidecarSchema),
+});
+
+export interface RecordedState {
+  sidecars: Sidecar[];
+  pending: Sidecar[];
+  diagnostics: Diagnostic[];
+}
+
+export async function readRecordedState(fs: ProjectFs): Promise<RecordedState> {
+  const diagnostics: Diagnostic[] = [];
+  const sidecars: Sidecar[] = [];
+  for (const name of (await fs.list(STATE_DIR)) ?? []) {
+    if (!name.endsWith(".json")) continue;
+    const path = `${STATE_DIR}/${name}`;
+    const parsed = parseJson(await fs.readText(path), sidecarSchema, path, diagnostics);
+    if (!parsed) continue;
+    if (`${parsed.pack}.json` !== name) {
+      diagnostics.push({ code: "state/sidecar-mismatch", severity: "error", summary: `${path} records pack "${parsed.pack}"`, location: { file: path }, hint: "Restore the file from version control." });
+      continue;
+    }
+    sidecars.push(parsed as Sidecar);
+  }
+  const journalText = await fs.readText(JOURNAL_PATH);
+  const journal = journalText === undefined ? undefined : parseJson(journalText, journalSchema, JOURNAL_PATH, diagnostics);
+  return { sidecars, pending: (journal?.sidecars ?? []) as Sidecar[], diagnostics };
+}
+
+function parseJson<T>(text: string | undefined, schema: z.ZodType<T>, path: string, diagnostics: Diagnostic[]): T | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text ?? "");
+  } catch (e) {
+    diagnostics.push({ code: "state/invalid-json", severity: "error", summary: `${path} is not valid JSON: ${(e as Error).message}`, location: { file: path }, hint: "packs writes this file; restore it from version control (git checkout -- " + path + ")." });
+    return undefined;
+  }
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    diagnostics.push({ code: "state/invalid-sidecar", severity: "error", summary: `${path}: ${issue.path.join(".") || "document"}: ${issue.message}`, location: { file: path }, hint: "packs writes this file; restore it from version control (git checkout -- " + path + ")." });
+    return undefined;
+  }
+  return r.data;
+}

@@ -1,0 +1,63 @@
+/**
+ * Local sources: a folder in (or beside) the project, read as it is now. The lock records the
+ * path; its tree integrity hash says what was there.
+ */
+import { resolve } from "node:path";
+import type { PackEntry } from "../config/project-config.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import type { Pack } from "../core/pack-model.js";
+import { contentHash } from "../io/hash.js";
+import { isDirectory, type ProjectFs } from "../io/project-fs.js";
+import { readTree } from "../io/read-tree.js";
+import { loadPack } from "../packs/load-pack.js";
+
+export interface ResolvedPack {
+  entry: PackEntry;
+  pack: Pack;
+  /** What the source resolved to, as recorded in the lock. */
+  resolved: string;
+}
+
+export async function resolveSource(entry: PackEntry, fs: ProjectFs): Promise<{ resolved?: ResolvedPack; diagnostics: Diagnostic[] }> {
+  const src = entry.source;
+  if (src.kind !== "local") {
+    return {
+      diagnostics: [{
+        code: "source/unsupported",
+        severity: "error",
+        summary: `pack "${entry.key}": ${src.kind} sources (${entry.sourceText}) are not supported by this version of packs`,
+        location: entry.location,
+        hint: "Use a local folder for now (source: ./packs/<name>), e.g. a vendored copy of the pack.",
+      }],
+    };
+  }
+  const abs = resolve(fs.root, src.path);
+  const display = fs.rel(abs) ?? abs;
+  if (!(await isDirectory(abs))) {
+    return {
+      diagnostics: [{
+        code: "source/not-found",
+        severity: "error",
+        summary: `pack "${entry.key}": the folder ${src.path} does not exist`,
+        location: entry.location,
+        hint: `Create it with a PACK.yaml inside, or fix source: in packs.yaml (paths are relative to the project root).`,
+      }],
+    };
+  }
+  const tree = await readTree(abs);
+  const diagnostics: Diagnostic[] = tree.tooLarge.map((p) => ({
+    code: "pack/file-too-large",
+    severity: "error" as const,
+    summary: `${display}/${p} is larger than packs reads from a pack`,
+    location: { file: `${display}/${p}` },
+    hint: "Keep large files out of packs; agents load skills into their context.",
+  }));
+  const loaded = loadPack({
+    displayRoot: display,
+    files: tree.files.map((f) => ({ path: f.path, ...contentHash(f.bytes) })),
+    symlinks: tree.symlinks,
+  });
+  diagnostics.push(...loaded.diagnostics);
+  if (!loaded.pack) return { diagnostics };
+  return { resolved: { entry, pack: loaded.pack, resolved: src.path }, diagnostics };
+}

@@ -1,0 +1,100 @@
+/**
+ * The plan as plain text, from the plan value alone: a header, then per pack one line per item
+ * (skill files folded into their skill folder), blocked items with the command that resolves
+ * them, and a summary line.
+ */
+import type { Plan, PlanItem, PlanSummary } from "../core/plan-model.js";
+import { renderDiagnostics } from "./render-diagnostics.js";
+import type { Style } from "./style.js";
+
+const ADDRESS_WIDTH = 46;
+
+export function renderPlanText(plan: Plan, style: Style): string {
+  const packs = plan.packs.length;
+  let out = `packs.yaml: ${packs} pack${packs === 1 ? "" : "s"}, agents ${plan.agents.join(" + ")} (${plan.agents_reason})\n`;
+  const warnings = plan.diagnostics.filter((d) => d.severity !== "error");
+  if (warnings.length > 0) out += "\n" + renderDiagnostics(warnings, style);
+
+  const shown = plan.items.filter((i) => i.action !== "noop");
+  const sections = new Map<string, PlanItem[]>();
+  for (const p of plan.packs) sections.set(p.name, []);
+  for (const i of shown) {
+    const key = i.owners.find((o) => sections.has(o)) ?? `removed: ${i.owners.join(", ")}`;
+    sections.set(key, [...(sections.get(key) ?? []), i]);
+  }
+  for (const [name, items] of sections) {
+    const p = plan.packs.find((x) => x.name === name);
+    out += "\n" + (p ? `  ${style.bold(`pack ${p.name}`)} ${p.version} (${p.source})\n` : `  ${style.bold(`pack ${name.slice(9)}`)} (removed from packs.yaml)\n`);
+    for (const note of p?.notes ?? []) out += `    ${style.dim(note)}\n`;
+    if (items.length === 0) out += `    ${style.dim("no changes")}\n`;
+    for (const line of foldSkills(items)) out += renderLine(line, style);
+  }
+  return out + "\n" + summaryLine(plan, style) + "\n";
+}
+
+interface Line {
+  item: PlanItem;
+  address: string;
+  description: string;
+}
+
+/** Files of one skill folder with one action become a single line for the folder. */
+function foldSkills(items: readonly PlanItem[]): Line[] {
+  const out: Line[] = [];
+  const seen = new Set<string>();
+  for (const i of items) {
+    if (i.group) {
+      const same = items.filter((x) => x.group === i.group);
+      if (same.every((x) => x.action === i.action && x.blocked === i.blocked)) {
+        if (seen.has(i.group)) continue;
+        seen.add(i.group);
+        const n = same.length;
+        out.push({ item: i, address: i.group, description: `${i.description} (${n} file${n === 1 ? "" : "s"})` });
+        continue;
+      }
+    }
+    out.push({ item: i, address: i.address, description: i.description });
+  }
+  return out;
+}
+
+function renderLine({ item, address, description }: Line, style: Style): string {
+  const [sym, paint] = symbol(item, style);
+  const serves = item.serves.length > 1 || item.group ? ` · serves ${item.serves.join(", ")}` : "";
+  const lines = item.lines && (item.action === "update" || item.resolved_by === "force") ? ` · +${item.lines.added} -${item.lines.removed} lines` : "";
+  let out = `  ${paint(sym)} ${address.padEnd(ADDRESS_WIDTH)} ${description}${serves}${lines}\n`;
+  out += `    ${" ".repeat(ADDRESS_WIDTH)}${style.dim(item.reason)}\n`;
+  return out;
+}
+
+function symbol(i: PlanItem, s: Style): [string, (x: string) => string] {
+  if (i.blocked) return ["!", s.magenta];
+  switch (i.action) {
+    case "create":
+    case "recreate":
+      return ["+", s.green];
+    case "update":
+      return ["~", s.yellow];
+    case "delete":
+      return ["-", s.red];
+    case "conflict":
+    case "drift":
+      return i.resolved_by === "force" ? ["~", s.yellow] : ["=", s.cyan];
+    case "adopt":
+    case "release":
+    case "forget":
+    case "noop":
+      return ["=", s.cyan];
+  }
+}
+
+export function summaryLine(plan: Plan, style: Style): string {
+  if (plan.empty) return style.bold("No changes.") + " The project matches packs.yaml and the lock.";
+  const s: PlanSummary = plan.summary;
+  const parts = [`${s.add} to add`, `${s.change} to change`, `${s.remove} to remove`];
+  if (s.ownership > 0) parts.push(`${s.ownership} ownership change${s.ownership === 1 ? "" : "s"}`);
+  if (s.blocked > 0) parts.push(style.magenta(`${s.blocked} blocked`));
+  let line = `${style.bold("Plan:")} ${parts.join(", ")}.`;
+  if (s.add + s.change + s.remove + s.ownership === 0 && plan.state.length > 0) line += ` packs' own files (${plan.state.map((c) => c.path).join(", ")}) will be updated.`;
+  return line;
+}
