@@ -17,7 +17,6 @@ import { packsYamlSchema, type PacksYaml } from "./packs-yaml-schema.js";
 import type { PackEntry, ProjectConfig, SourceSpec } from "./project-config.js";
 import { registryDiagnostics } from "./registry-rules.js";
 import { schemaIssueDiagnostics } from "./schema-issue-diagnostics.js";
-import { withYamlErrorPositions } from "./yaml-error-positions.js";
 import { locate, parseYamlSource, type YamlSource } from "./yaml-source.js";
 import { isYamlMap } from "./yaml-value.js";
 
@@ -29,7 +28,7 @@ export interface LoadProjectConfigResult {
 
 export function loadProjectConfig(file: string, text: string): LoadProjectConfigResult {
   const parsed = parseYamlSource(file, text, PACKS_YAML_CODE_PREFIX);
-  if (parsed.diagnostics.length > 0) return { diagnostics: withYamlErrorPositions(parsed) };
+  if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const { source, value } = parsed;
   if (value === null || value === undefined) {
     return { diagnostics: [{ code: C.emptyFile, severity: "error", summary: "packs.yaml is empty", location: { file, line: 1, col: 1 }, hint: "Start the file with version: 1, then list packs under packs:." }] };

@@ -28,13 +28,13 @@ const MAX_ALIAS_COUNT = 100;
 
 export function parseYamlSource(file: string, text: string, codePrefix: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const source: YamlSource = { file, text, doc, lineCounter };
   const diagnostics: Diagnostic[] = doc.errors.map((e) => ({
     code: `${codePrefix}/${e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax"}`,
     severity: "error" as const,
     summary: firstLine(e.message),
-    location: { file, line: e.linePos?.[0]?.line, col: e.linePos?.[0]?.col },
+    location: { file, ...lineCounter.linePos(e.pos[0]) },
     hint: e.code === "DUPLICATE_KEY" ? "Remove or rename one of the two keys." : "Fix the YAML syntax at this position.",
   }));
   if (diagnostics.length > 0) return { source, value: undefined, diagnostics };

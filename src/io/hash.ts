@@ -1,0 +1,29 @@
+/**
+ * Content hashing. Every hash packs records (lock, sidecars, pack trees) is a sha256 SRI string,
+ * `sha256-<base64>`, so it can be compared with npm integrity values and read by SBOM tools.
+ */
+import { createHash } from "node:crypto";
+import { canonicalText, type FileContent } from "../core/file-content.js";
+
+/** sha256 SRI of `data`; a string is hashed as its UTF-8 bytes. */
+export function sha256Sri(data: string | Uint8Array): string {
+  return `sha256-${createHash("sha256").update(data).digest("base64")}`;
+}
+
+// fatal: invalid UTF-8 throws, so binary is told apart from text.
+// ignoreBOM: keep a BOM in the text, so the content carries exactly the bytes that were read.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * The plan-ready content of a file and its hash. Text (valid UTF-8) is hashed in canonical form
+ * (BOM stripped, CRLF→LF), so line endings alone never change a hash; binary is hashed as is.
+ */
+export function contentHash(bytes: Uint8Array): { content: FileContent; hash: string } {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return { content: { encoding: "base64", data: Buffer.from(bytes).toString("base64") }, hash: sha256Sri(bytes) };
+  }
+  return { content: { encoding: "utf8", text }, hash: sha256Sri(canonicalText(text)) };
+}

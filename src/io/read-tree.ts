@@ -1,0 +1,104 @@
+/**
+ * Read a directory tree into memory, for loaders that must stay pure (src/packs). Symlinks are
+ * never followed: a pack must not reach outside its own folder. Limits keep a mistaken root
+ * (a home directory) from exhausting memory. File system errors (missing root, permissions)
+ * throw: they are the caller's to turn into diagnostics.
+ */
+import { lstat, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+
+export interface TreeEntry {
+  /** POSIX path relative to the root. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface ReadTreeResult {
+  /** Regular files, sorted by path (code-unit order). */
+  files: TreeEntry[];
+  /** Symlinks found (files or directories), not followed, sorted. */
+  symlinks: string[];
+  /** Files larger than `maxFileBytes`, not read, sorted. */
+  tooLarge: string[];
+  /** True when the tree held more than `maxFiles` files; `files` then holds only the first ones found. */
+  truncated: boolean;
+}
+
+export interface ReadTreeOptions {
+  maxFileBytes?: number;
+  maxFiles?: number;
+  /**
+   * Called with the relative path of every file and directory (directories without a trailing
+   * slash); returning true skips it, and for a directory everything below it.
+   */
+  ignore?: (relPath: string) => boolean;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_FILES = 10_000;
+/** Directories never read: version-control data and installed dependencies are not pack content. */
+const SKIPPED_DIRS = new Set([".git", "node_modules"]);
+/** Files read at once; bounded so a wide directory cannot exhaust file descriptors. */
+const READ_CONCURRENCY = 16;
+
+export async function readTree(root: string, opts: ReadTreeOptions = {}): Promise<ReadTreeResult> {
+  const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
+  const ignore = opts.ignore ?? (() => false);
+  const toRead: string[] = [];
+  const symlinks: string[] = [];
+  const tooLarge: string[] = [];
+  let truncated = false;
+
+  async function walk(rel: string): Promise<void> {
+    const entries = await readdir(rel === "" ? root : join(root, rel), { withFileTypes: true });
+    entries.sort((a, b) => compare(a.name, b.name));
+    for (const entry of entries) {
+      if (truncated) return;
+      const path = rel === "" ? entry.name : `${rel}/${entry.name}`;
+      if (ignore(path)) continue;
+      if (entry.isSymbolicLink()) {
+        symlinks.push(path);
+      } else if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) await walk(path);
+      } else if (entry.isFile()) {
+        if (toRead.length + tooLarge.length >= maxFiles) {
+          truncated = true;
+          return;
+        }
+        const size = (await lstat(join(root, path))).size;
+        if (size > maxFileBytes) tooLarge.push(path);
+        else toRead.push(path);
+      }
+      // Sockets, FIFOs and devices are not content: skipped.
+    }
+  }
+
+  await walk("");
+  const files = await readAll(root, toRead, maxFileBytes, tooLarge);
+  files.sort((a, b) => compare(a.path, b.path));
+  symlinks.sort(compare);
+  tooLarge.sort(compare);
+  return { files, symlinks, tooLarge, truncated };
+}
+
+async function readAll(root: string, paths: string[], maxFileBytes: number, tooLarge: string[]): Promise<TreeEntry[]> {
+  const out: TreeEntry[] = [];
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const bytes = await readFile(join(root, path));
+      // The file may have grown since it was measured.
+      if (bytes.byteLength > maxFileBytes) tooLarge.push(path);
+      else out.push({ path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+  return out;
+}
+
+/** Code-unit order: the same on every platform and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
