@@ -18,7 +18,7 @@ export interface RenderContext {
 
 export interface AgentAdapter {
   id: AgentId;
-  /** Config files the agent loads from the project root, first existing one wins. */
+  /** Config files the agent loads from the project root, the one that takes precedence first. */
   configCandidates: readonly string[];
   /** The config file packs creates when none exists, and its initial content. */
   newConfig: { path: string; template: JsonObject };

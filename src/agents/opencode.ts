@@ -16,7 +16,9 @@ const env = (name: string) => `{env:${name}}`;
 
 export const opencode: AgentAdapter = {
   id: "opencode",
-  configCandidates: ["opencode.jsonc", "opencode.json", ".opencode/opencode.jsonc", ".opencode/opencode.json"],
+  // opencode deep-merges all four, later ones winning (docs/agents.md): packs edits the one that
+  // wins, so its entries take effect.
+  configCandidates: [".opencode/opencode.jsonc", ".opencode/opencode.json", "opencode.jsonc", "opencode.json"],
   newConfig: { path: "opencode.json", template: { $schema: "https://opencode.ai/config.json" } },
   skillDirs: [".opencode/skills", ".claude/skills", ".agents/skills"],
   markers: ["opencode.jsonc", "opencode.json", ".opencode"],

@@ -3,6 +3,7 @@
  * rendered by every agent adapter into desired items.
  */
 import picomatch from "picomatch";
+import type { AgentAdapter } from "../agents/agent-adapter.js";
 import { adapterFor, SKILL_DIR_PREFERENCE, supportedAgents } from "../agents/registry.js";
 import { skillItems } from "../agents/skill-items.js";
 import { loadProjectConfig } from "../config/load-project-config.js";
@@ -53,6 +54,8 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
   const detected = await detector(fs, packs);
   const selections = packs.map((p) => selectComponents(p.pack, { ...p.entry, location: p.entry.location }, detected));
   const templates: Record<string, JsonObject> = {};
+  const configPaths = new Map<AgentId, string>();
+  for (const id of agents) configPaths.set(id, await configPathFor(adapterFor(id)!, fs, diagnostics));
   const desired: DesiredItem[] = [];
   for (const sel of selections) {
     diagnostics.push(...sel.diagnostics);
@@ -60,7 +63,7 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
     const packAgents = agents.filter((a) => !entry.agents || entry.agents.includes(a));
     for (const id of packAgents) {
       const adapter = adapterFor(id)!;
-      const configPath = await configPathFor(adapter, fs);
+      const configPath = configPaths.get(id)!;
       templates[configPath] = adapter.newConfig.template;
       const r = adapter.render(sel, { configPath, hash });
       desired.push(...r.items);
@@ -84,7 +87,7 @@ async function chooseAgents(config: ProjectConfig, fs: ProjectFs, diagnostics: D
   const agents: AgentId[] = [];
   for (const id of supportedAgents()) {
     for (const marker of adapterFor(id)!.markers) {
-      if ((await fs.observe(marker)).exists || (await fs.isDir(marker))) {
+      if (await fs.exists(marker)) {
         agents.push(id);
         found.push(`${id} (found ${marker})`);
         break;
@@ -95,9 +98,15 @@ async function chooseAgents(config: ProjectConfig, fs: ProjectFs, diagnostics: D
   return { agents, note: `detected ${found.join(", ")}` };
 }
 
-async function configPathFor(adapter: NonNullable<ReturnType<typeof adapterFor>>, fs: ProjectFs): Promise<string> {
-  for (const c of adapter.configCandidates) if ((await fs.observe(c)).exists) return c;
-  return adapter.newConfig.path;
+/** The config file to edit: the existing one that takes precedence, else the one packs creates. */
+async function configPathFor(adapter: AgentAdapter, fs: ProjectFs, diagnostics: Diagnostic[]): Promise<string> {
+  const existing: string[] = [];
+  for (const c of adapter.configCandidates) if (await fs.exists(c)) existing.push(c);
+  const chosen = existing[0] ?? adapter.newConfig.path;
+  if (existing.length > 1) {
+    diagnostics.push({ code: "agent/several-configs", severity: "info", summary: `${adapter.id} merges ${existing.join(", ")}; packs edits ${chosen}, which takes precedence`, location: { file: chosen } });
+  }
+  return chosen;
 }
 
 /** A detect function that walks the project once, and only if some pack has a detect group. */

@@ -11,6 +11,7 @@ import type { ProjectFs } from "../io/project-fs.js";
 import { readRecordedState } from "../observe/read-state.js";
 import { loadDesiredState } from "./desired-state.js";
 import { observeLive } from "./observe-live.js";
+import { skillDuplicateWarnings } from "./skill-duplicates.js";
 import { stateChanges } from "./state-files.js";
 
 export interface PlanRequest {
@@ -48,6 +49,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
   const desired = state.desired.filter((d) => inScope(d.owner));
   const sidecars = recorded.sidecars.filter((s) => inScope(s.pack));
   const pending = recorded.pending.filter((s) => inScope(s.pack));
+  diagnostics.push(...(await skillDuplicateWarnings(fs, desired, recorded.sidecars)));
   const live = await observeLive(fs, desired, state.templates, [...sidecars, ...pending]);
   const active = state.config.packs.map((p) => p.key).filter(inScope);
 

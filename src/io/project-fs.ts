@@ -74,6 +74,17 @@ export class ProjectFs {
     }
   }
 
+  /** True when anything (file or folder) is at the path. */
+  async exists(rel: string): Promise<boolean> {
+    try {
+      await lstat(this.abs(rel));
+      return true;
+    } catch (e) {
+      if (isNotFound(e) || isNotDir(e)) return false;
+      throw e;
+    }
+  }
+
   async isDir(rel: string): Promise<boolean> {
     return isDirectory(this.abs(rel));
   }

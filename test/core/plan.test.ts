@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { plan } from "../../src/core/plan.js";
+import { CONFIG, file, hash, mcp, planAndApply, plugin, snapshot, TEMPLATE, type World } from "./builders.js";
+
+const empty: World = { files: {}, sidecars: [] };
+const userConfig = `{\n  // mine\n  "model": "x",\n  "mcp": {\n    "mine": { "type": "local", "command": ["me"] }\n  }\n}\n`;
+
+describe("plan: creating, converging and leaving no trace", () => {
+  it("creates the config file from the template when there is none, and removes it again", () => {
+    const a = planAndApply(empty, [mcp("p", "dbt")], ["p"]);
+    expect(a.plan.items.map((i) => [i.address, i.action])).toEqual([[`${CONFIG}#/mcp/dbt`, "create"]]);
+    expect(JSON.parse(a.world.files[CONFIG]!)).toEqual({ ...TEMPLATE, mcp: { dbt: { type: "local", command: ["x", "dbt"] } } });
+    expect(a.world.sidecars[0]!.created).toEqual([CONFIG, `${CONFIG}#/mcp`]);
+
+    const again = planAndApply(a.world, [mcp("p", "dbt")], ["p"]);
+    expect(again.plan.changes).toBe(false);
+
+    const gone = planAndApply(a.world, [], []);
+    expect(gone.plan.items.map((i) => i.action)).toEqual(["delete"]);
+    expect(gone.world.files).toEqual({});
+  });
+
+  it("removes an `mcp` object it created but keeps one the user had", () => {
+    const mine = planAndApply({ files: { [CONFIG]: userConfig }, sidecars: [] }, [mcp("p", "dbt")], ["p"]);
+    const back = planAndApply(mine.world, [], []);
+    expect(back.world.files[CONFIG]).toBe(userConfig);
+
+    const noMcp = `{\n  "model": "x"\n}\n`;
+    const created = planAndApply({ files: { [CONFIG]: noMcp }, sidecars: [] }, [mcp("p", "dbt")], ["p"]);
+    expect(created.world.sidecars[0]!.created).toEqual([`${CONFIG}#/mcp`]);
+    expect(planAndApply(created.world, [], []).world.files[CONFIG]).toBe(noMcp);
+  });
+
+  it("keeps a packs-created container that the user has put an entry in", () => {
+    const noMcp = `{\n  "model": "x"\n}\n`;
+    const a = planAndApply({ files: { [CONFIG]: noMcp }, sidecars: [] }, [mcp("p", "dbt")], ["p"]);
+    const withMine = a.world.files[CONFIG]!.replace(`"mcp": {`, `"mcp": {\n    "mine": { "type": "local", "command": ["me"] },`);
+    const b = planAndApply({ ...a.world, files: { [CONFIG]: withMine } }, [], []);
+    expect(JSON.parse(b.world.files[CONFIG]!)).toEqual({ model: "x", mcp: { mine: { type: "local", command: ["me"] } } });
+  });
+
+  it("matches plugins by package name: a version bump is an update in place", () => {
+    const a = planAndApply({ files: { [CONFIG]: `{\n  "plugin": ["mine", "@s/p@^1"]\n}\n` }, sidecars: [] }, [plugin("p", "@s/p@^1")], ["p"]);
+    expect(a.plan.items[0]!.action).toBe("adopt");
+    const b = planAndApply(a.world, [plugin("p", "@s/p@^2")], ["p"]);
+    expect(b.plan.items[0]!.action).toBe("update");
+    expect(b.world.files[CONFIG]).toBe(`{\n  "plugin": ["mine", "@s/p@^2"]\n}\n`);
+  });
+});
+
+describe("plan: co-ownership", () => {
+  it("two packs wanting one value co-own it; it goes with its last owner", () => {
+    const a = planAndApply(empty, [plugin("a", "x@1"), plugin("b", "x@1")], ["a", "b"]);
+    expect(a.plan.items[0]!.owners).toEqual(["a", "b"]);
+    const b = planAndApply(a.world, [plugin("b", "x@1")], ["b"]);
+    expect(b.plan.items[0]!.action).toBe("noop");
+    expect(b.world.files[CONFIG]).toBe(a.world.files[CONFIG]);
+    const c = planAndApply(b.world, [], []);
+    expect(c.plan.items[0]!.action).toBe("delete");
+    expect(c.world.files[CONFIG]).toBeUndefined();
+  });
+
+  it("two packs wanting different values at one address is an error naming both", () => {
+    const p = plan({ desired: [mcp("a", "x", { type: "local", command: ["1"] }), mcp("b", "x", { type: "local", command: ["2"] })], templates: { [CONFIG]: TEMPLATE }, activePacks: ["a", "b"], sidecars: [], pending: [], live: snapshot({}), resolution: "none", hash });
+    expect(p.diagnostics).toMatchObject([{ code: "plan/packs-disagree", severity: "error" }]);
+    expect(p.diagnostics[0]!.summary).toContain('"a"');
+    expect(p.diagnostics[0]!.summary).toContain('"b"');
+  });
+});
+
+describe("plan: hand edits", () => {
+  const applied = () => planAndApply(empty, [mcp("p", "dbt"), file("p", ".agents/skills/s/SKILL.md", "skill\n")], ["p"]).world;
+
+  it("a hand edit is drift and blocks; --adopt keeps it durably; a later pack change is a conflict", () => {
+    const w = applied();
+    const edited = { ...w, files: { ...w.files, [CONFIG]: w.files[CONFIG]!.replace(`"x"`, `"y"`) } };
+    const blocked = planAndApply(edited, [mcp("p", "dbt"), file("p", ".agents/skills/s/SKILL.md", "skill\n")], ["p"]);
+    expect(blocked.plan.items.find((i) => i.blocked)).toMatchObject({ action: "drift", address: `${CONFIG}#/mcp/dbt` });
+
+    const adopted = planAndApply(edited, [mcp("p", "dbt"), file("p", ".agents/skills/s/SKILL.md", "skill\n")], ["p"], "adopt");
+    expect(adopted.world.files[CONFIG]).toBe(edited.files[CONFIG]);
+    const later = planAndApply(adopted.world, [mcp("p", "dbt"), file("p", ".agents/skills/s/SKILL.md", "skill\n")], ["p"]);
+    expect(later.plan.changes).toBe(false);
+
+    const changed = planAndApply(adopted.world, [mcp("p", "dbt", { type: "local", command: ["new"] }), file("p", ".agents/skills/s/SKILL.md", "skill\n")], ["p"]);
+    expect(changed.plan.items.find((i) => i.blocked)).toMatchObject({ action: "conflict" });
+  });
+
+  it("formatting alone is never drift (CRLF, indentation)", () => {
+    const w = applied();
+    const reformatted = { ...w, files: { ...w.files, ".agents/skills/s/SKILL.md": "skill\r\n", [CONFIG]: JSON.stringify(JSON.parse(w.files[CONFIG]!), null, "\t") } };
+    expect(planAndApply(reformatted, [mcp("p", "dbt"), file("p", ".agents/skills/s/SKILL.md", "skill\n")], ["p"]).plan.changes).toBe(false);
+  });
+
+  it("removing a pack keeps a hand-edited file (release) and deletes the rest, with its folders", () => {
+    const w = applied();
+    const edited = { ...w, files: { ...w.files, ".agents/skills/s/SKILL.md": "mine\n" } };
+    const r = planAndApply(edited, [], []);
+    expect(r.plan.items.map((i) => i.action).sort()).toEqual(["delete", "release"]);
+    expect(r.world.files[".agents/skills/s/SKILL.md"]).toBe("mine\n");
+    expect(r.plan.files.rmdir).toEqual([]);
+  });
+
+  it("a deleted managed file is re-created; a deleted one nobody wants is forgotten", () => {
+    const w = applied();
+    const { [".agents/skills/s/SKILL.md"]: _, ...rest } = w.files;
+    const r = planAndApply({ ...w, files: rest }, [mcp("p", "dbt"), file("p", ".agents/skills/s/SKILL.md", "skill\n")], ["p"]);
+    expect(r.plan.items.find((i) => i.address.endsWith("SKILL.md"))!.action).toBe("recreate");
+    const f = planAndApply({ ...w, files: rest }, [mcp("p", "dbt")], ["p"]);
+    expect(f.plan.items.find((i) => i.address.endsWith("SKILL.md"))!.action).toBe("forget");
+  });
+});
+
+describe("plan: folders", () => {
+  it("records the folders it creates and removes them when they empty, children first", () => {
+    const p = plan({ desired: [file("p", ".agents/skills/s/SKILL.md", "x\n")], templates: {}, activePacks: ["p"], sidecars: [], pending: [], live: snapshot({}), resolution: "none", hash });
+    expect(p.files.mkdir).toEqual([".agents", ".agents/skills", ".agents/skills/s"]);
+    const sidecar = p.sidecars.get("p")!;
+    const live = snapshot({ ".agents/skills/s/SKILL.md": "x\n" });
+    const r = plan({ desired: [], templates: {}, activePacks: [], sidecars: [sidecar], pending: [], live, resolution: "none", hash });
+    expect(r.files.rmdir).toEqual([".agents/skills/s", ".agents/skills", ".agents"]);
+  });
+
+  it("never removes a folder the user had, nor one holding a user's file", () => {
+    const p = plan({ desired: [file("p", ".agents/skills/s/SKILL.md", "x\n")], templates: {}, activePacks: ["p"], sidecars: [], pending: [], live: snapshot({ ".agents/README.md": "mine" }), resolution: "none", hash });
+    expect(p.files.mkdir).toEqual([".agents/skills", ".agents/skills/s"]);
+    const live = snapshot({ ".agents/README.md": "mine", ".agents/skills/s/SKILL.md": "x\n", ".agents/skills/s/notes.md": "mine" });
+    const r = plan({ desired: [], templates: {}, activePacks: [], sidecars: [p.sidecars.get("p")!], pending: [], live, resolution: "none", hash });
+    expect(r.files.rmdir).toEqual([]);
+  });
+});
+
+describe("plan: recovery from an interrupted apply", () => {
+  it("a journal's pending records win where the live value already matches them", () => {
+    const first = planAndApply(empty, [mcp("p", "dbt")], ["p"]);
+    // The pack changes; apply wrote the config file but died before writing the sidecar.
+    const next = planAndApply(first.world, [mcp("p", "dbt", { type: "local", command: ["v2"] })], ["p"]);
+    const interrupted = { files: next.world.files, sidecars: first.world.sidecars };
+    const withoutJournal = plan({ desired: [mcp("p", "dbt", { type: "local", command: ["v2"] })], templates: { [CONFIG]: TEMPLATE }, activePacks: ["p"], sidecars: interrupted.sidecars, pending: [], live: snapshot(interrupted.files), resolution: "none", hash });
+    expect(withoutJournal.items[0]!.action).toBe("adopt");
+    const withJournal = plan({ desired: [mcp("p", "dbt", { type: "local", command: ["v2"] })], templates: { [CONFIG]: TEMPLATE }, activePacks: ["p"], sidecars: interrupted.sidecars, pending: next.world.sidecars, live: snapshot(interrupted.files), resolution: "none", hash });
+    expect(withJournal.items[0]!.action).toBe("noop");
+    expect(withJournal.files.writes).toEqual([]);
+  });
+});
