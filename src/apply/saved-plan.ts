@@ -17,6 +17,7 @@ const change = z.object({ path: safePath, before: z.string().nullable(), after: 
 
 const planSchema = z.looseObject({
   format_version: z.string(),
+  notes: z.array(z.string()),
   packs_version: z.string(),
   items: z.array(z.looseObject({ address: z.string(), action: z.string(), blocked: z.boolean() })),
   files: z.object({ mkdir: z.array(safePath), writes: z.array(change), rmdir: z.array(safePath) }),

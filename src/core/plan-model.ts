@@ -86,6 +86,8 @@ export interface Plan {
   agents: AgentId[];
   /** Why these agents: named in packs.yaml, or what was detected. */
   agents_reason: string;
+  /** Project-level facts worth telling before the items (e.g. a config file packs will create). */
+  notes: string[];
   packs: PlanPack[];
   items: PlanItem[];
   /** Agent files: user files edited surgically and files packs owns whole. */

@@ -4,7 +4,8 @@
 import type { Resolution } from "../core/decide.js";
 import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
 import { plan as corePlan } from "../core/plan.js";
-import { PLAN_FORMAT_VERSION, type Plan } from "../core/plan-model.js";
+import type { JsonObject } from "../core/json.js";
+import { PLAN_FORMAT_VERSION, type FileChange, type Plan } from "../core/plan-model.js";
 import type { Sidecar } from "../core/sidecar.js";
 import { sha256Sri } from "../io/hash.js";
 import type { ProjectFs } from "../io/project-fs.js";
@@ -28,6 +29,13 @@ export interface EngineContext {
 }
 
 export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Say so when packs creates an agent's config file because the project has none. */
+function newConfigNotes(writes: readonly FileChange[], templates: Readonly<Record<string, JsonObject>>): string[] {
+  return writes
+    .filter((w) => w.before === null && w.after !== null && templates[w.path] !== undefined)
+    .map((w) => `no agent config file yet: packs creates ${w.path} (${JSON.stringify(templates[w.path])} plus the entries below)`);
+}
 
 export const hashText = (text: string): string => sha256Sri(text);
 
@@ -67,6 +75,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
     project: ctx.projectLabel,
     agents: state.agents,
     agents_reason: state.agentsNote,
+    notes: newConfigNotes(core.files.writes, state.templates),
     packs: state.packs.filter((p) => inScope(p.entry.key)).map((p) => ({
       name: p.entry.key,
       version: p.pack.version,
