@@ -24,7 +24,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerPlan(program, io, setExit);
   registerApply(program, io, setExit);
-  program.action(() => program.help());
 
   try {
     await program.parseAsync([...argv], { from: "user" });
