@@ -34,7 +34,7 @@ export function decideItems(
 }
 
 /** The plan line for a decision, without patch and line counts (added when files are built). */
-export function toPlanItem(x: ItemDecision, activePacks: ReadonlySet<string>, resolution: Resolution): PlanItem {
+export function toPlanItem(x: ItemDecision, activePacks: ReadonlySet<string>, resolution: Resolution, live: LiveView): PlanItem {
   const { desired: d, recorded: r, decision } = x;
   const base = (d ?? r)!;
   const owners = d ? d.owners : r!.owners;
@@ -51,6 +51,14 @@ export function toPlanItem(x: ItemDecision, activePacks: ReadonlySet<string>, re
     hashes: { recorded: r?.written, live: x.liveHash, desired: d?.hash },
   };
   if (d?.group) item.group = d.group;
+  if (base.address.kind !== "file" && (decision.blocked || decision.action === "update" || decision.action === "drift" || decision.action === "conflict")) {
+    const liveValue = live.entry(base.address)?.value;
+    item.values = {
+      ...(r?.value !== undefined && { recorded: r.value }),
+      ...(liveValue !== undefined && { live: liveValue }),
+      ...(d?.value.type === "json" && { desired: d.value.value }),
+    };
+  }
   if ((decision.action === "conflict" || decision.action === "drift") && resolution !== "none") item.resolved_by = resolution;
   return item;
 }

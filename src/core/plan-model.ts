@@ -7,6 +7,7 @@ import type { Action } from "./decide.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { FileContent } from "./file-content.js";
 import type { ItemAddress } from "./item.js";
+import type { JsonValue } from "./json.js";
 
 export const PLAN_FORMAT_VERSION = "1";
 
@@ -35,6 +36,11 @@ export interface PlanItem {
   group?: string;
   /** Canonical-value hashes: recorded (last written), live on disk, desired. */
   hashes: { recorded?: string; live?: string; desired?: string };
+  /**
+   * For config entries that are blocked or change: the value packs last wrote, the value on disk
+   * and the value the pack wants, so a view can show the three ways.
+   */
+  values?: { recorded?: JsonValue; live?: JsonValue; desired?: JsonValue };
   /** For config entries: the operations this item adds to its file's patch. */
   patch?: PatchOperation[];
   /** For files: line counts of the change (added, removed). */

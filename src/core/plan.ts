@@ -48,7 +48,7 @@ export function plan(input: CorePlanInput): CorePlan {
   const recorded = mergeRecorded(input.sidecars, input.pending, (a) => live.hashAt(a));
   const decisions = decideItems(groups, recorded, live, input.resolution);
   const active = new Set(input.activePacks);
-  const items = new Map(decisions.map((x) => [x.id, toPlanItem(x, active, input.resolution)]));
+  const items = new Map(decisions.map((x) => [x.id, toPlanItem(x, active, input.resolution, live)]));
   const created = createdContainers(input.sidecars, input.pending);
 
   const writes: FileChange[] = [];

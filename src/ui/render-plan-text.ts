@@ -3,6 +3,7 @@
  * (skill files folded into their skill folder), blocked items with the command that resolves
  * them, and a summary line.
  */
+import { canonicalJson } from "../core/json.js";
 import type { Plan, PlanItem, PlanSummary } from "../core/plan-model.js";
 import { renderDiagnostics } from "./render-diagnostics.js";
 import type { Style } from "./style.js";
@@ -64,7 +65,14 @@ function renderLine({ item, address, description }: Line, style: Style): string 
   const serves = item.serves.length > 1 || item.group ? ` · serves ${item.serves.join(", ")}` : "";
   const lines = item.lines && (item.action === "update" || item.resolved_by === "force") ? ` · +${item.lines.added} -${item.lines.removed} lines` : "";
   let out = `  ${paint(sym)} ${address.padEnd(ADDRESS_WIDTH)} ${description}${serves}${lines}\n`;
-  out += `    ${" ".repeat(ADDRESS_WIDTH)}${style.dim(item.reason)}\n`;
+  const pad = `    ${" ".repeat(ADDRESS_WIDTH)}`;
+  out += `${pad}${style.dim(item.reason)}\n`;
+  if (item.values && item.blocked) {
+    const v = item.values;
+    if (v.recorded !== undefined) out += `${pad}${style.dim("last applied:")} ${canonicalJson(v.recorded)}\n`;
+    out += `${pad}${style.dim("on disk:     ")} ${canonicalJson(v.live)}\n`;
+    out += `${pad}${style.dim("pack wants:  ")} ${canonicalJson(v.desired)}\n`;
+  }
   return out;
 }
 
