@@ -5,6 +5,7 @@
  */
 import { translateEnvMap, translateEnvRefs } from "../core/env-ref.js";
 import { canonicalText, textContent } from "../core/file-content.js";
+import type { Diagnostic } from "../core/diagnostics.js";
 import type { DesiredItem } from "../core/item.js";
 import { npmName } from "../core/item.js";
 import type { JsonObject } from "../core/json.js";
@@ -24,8 +25,19 @@ export const opencode: AgentAdapter = {
   markers: ["opencode.jsonc", "opencode.json", ".opencode"],
   render(sel: Selection, ctx: RenderContext) {
     const items: DesiredItem[] = [];
+    const diagnostics: Diagnostic[] = [];
     const base = { owner: sel.key, agent: "opencode" as const, serves: ["opencode" as const] };
     for (const m of sel.mcp) {
+      const dropped = m.transport === "stdio" ? (m.headers && Object.keys(m.headers).length ? "headers" : undefined) : m.env && Object.keys(m.env).length ? "env" : undefined;
+      if (dropped) {
+        diagnostics.push({
+          code: "agent/cannot-express",
+          severity: "warning",
+          summary: `opencode has no ${dropped} for ${m.transport === "stdio" ? "local" : "remote"} MCP servers: ${dropped} of "${m.name}" (pack "${sel.key}") is not written`,
+          location: sel.location,
+          hint: m.transport === "stdio" ? "Pass values to a local server through env instead." : "Put the value in the url or in headers.",
+        });
+      }
       items.push({
         ...base,
         address: { kind: "entry", path: ctx.configPath, pointer: ["mcp", m.name] },
@@ -57,7 +69,7 @@ export const opencode: AgentAdapter = {
         description: "loads the instructions file",
       });
     }
-    return { items, diagnostics: [] };
+    return { items, diagnostics };
   },
 };
 

@@ -53,7 +53,8 @@ export function addressId(a: ItemAddress): string {
  * (`file:…`, URLs) are their own identity.
  */
 export function npmName(spec: string): string {
-  if (/^[a-z]+:/i.test(spec) && !spec.startsWith("npm:")) return spec;
+  // A URL-like spec (`git+ssh://git@host/…`, `file:…`, `github:o/r`) names no registry package.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(spec) && !spec.startsWith("npm:")) return spec;
   const s = spec.startsWith("npm:") ? spec.slice(4) : spec;
   const at = s.indexOf("@", s.startsWith("@") ? 1 : 0);
   return at === -1 ? s : s.slice(0, at);

@@ -4,6 +4,7 @@
  * `exclude`, with packs.yaml MCP overrides applied. Every choice carries its reason.
  */
 import type { Diagnostic, SourceLocation } from "./diagnostics.js";
+import { npmName } from "./item.js";
 import type { McpServer, Pack, Skill } from "./pack-model.js";
 
 export interface PackUse {
@@ -17,6 +18,8 @@ export interface PackUse {
 
 export interface Selection {
   key: string;
+  /** Where the pack is named in packs.yaml. */
+  location: SourceLocation;
   pack: Pack;
   skills: Skill[];
   mcp: McpServer[];
@@ -77,9 +80,11 @@ export function selectComponents(pack: Pack, use: PackUse, detected: (globs: rea
     }
   }
 
-  const skills = pack.skills.filter((s) => wanted.has(s.name) && !isExcluded(`skills/${s.name}`));
+  // Check every exclusion (not only of wanted skills), so an exclude is never reported unused.
+  const skills = pack.skills.filter((s) => !isExcluded(`skills/${s.name}`) && wanted.has(s.name));
   const mcp = pack.mcp.filter((m) => !isExcluded(`mcp/${m.name}`)).map((m) => withOverride(m, use.mcp[m.name]));
-  const plugins = pack.plugins.filter((p) => !isExcluded(`plugins/${p}`));
+  // A plugin is excluded by its package name or by its spec as written.
+  const plugins = pack.plugins.filter((p) => !(isExcluded(`plugins/${npmName(p)}`) || isExcluded(`plugins/${p}`)));
   const instructions = pack.instructions !== undefined && !isExcluded("instructions") ? pack.instructions : undefined;
 
   for (const name of Object.keys(use.mcp)) {
@@ -104,7 +109,7 @@ export function selectComponents(pack: Pack, use: PackUse, detected: (globs: rea
       });
     }
   }
-  return { key: use.key, pack, skills, mcp, plugins, ...(instructions !== undefined && { instructions }), notes, diagnostics };
+  return { key: use.key, location: use.location, pack, skills, mcp, plugins, ...(instructions !== undefined && { instructions }), notes, diagnostics };
 }
 
 function withOverride(m: McpServer, o: PackUse["mcp"][string] | undefined): McpServer {

@@ -52,7 +52,7 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
   }
 
   const detected = await detector(fs, packs);
-  const selections = packs.map((p) => selectComponents(p.pack, { ...p.entry, location: p.entry.location }, detected));
+  const selections = packs.map((p) => selectComponents(p.pack, p.entry, detected));
   const templates: Record<string, JsonObject> = {};
   const configPaths = new Map<AgentId, string>();
   for (const id of agents) configPaths.set(id, await configPathFor(adapterFor(id)!, fs, diagnostics));
@@ -61,6 +61,15 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
     diagnostics.push(...sel.diagnostics);
     const entry = packs.find((p) => p.entry.key === sel.key)!.entry;
     const packAgents = agents.filter((a) => !entry.agents || entry.agents.includes(a));
+    if (packAgents.length === 0 && agents.length > 0) {
+      diagnostics.push({
+        code: "packs-yaml/pack-serves-no-agent",
+        severity: "warning",
+        summary: `pack "${sel.key}" is limited to ${entry.agents!.join(", ")}, none of the agents in use (${agents.join(", ")}); it installs nothing`,
+        location: entry.location,
+        hint: `Add the agent to the top-level agents: list, or change the pack's agents:.`,
+      });
+    }
     for (const id of packAgents) {
       const adapter = adapterFor(id)!;
       const configPath = configPaths.get(id)!;

@@ -8,7 +8,7 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import type { Pack } from "../core/pack-model.js";
 import { contentHash } from "../io/hash.js";
 import { isDirectory, type ProjectFs } from "../io/project-fs.js";
-import { readTree } from "../io/read-tree.js";
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, readTree } from "../io/read-tree.js";
 import { loadPack } from "../packs/load-pack.js";
 
 export interface ResolvedPack {
@@ -46,12 +46,22 @@ export async function resolveSource(entry: PackEntry, fs: ProjectFs): Promise<{ 
   }
   const tree = await readTree(abs);
   const diagnostics: Diagnostic[] = tree.tooLarge.map((p) => ({
-    code: "pack/file-too-large",
+    code: "source/file-too-large",
     severity: "error" as const,
-    summary: `${display}/${p} is larger than packs reads from a pack`,
+    summary: `pack "${entry.key}": a file is larger than ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MiB, the most packs reads from a pack`,
     location: { file: `${display}/${p}` },
     hint: "Keep large files out of packs; agents load skills into their context.",
   }));
+  if (tree.truncated) {
+    diagnostics.push({
+      code: "source/too-many-files",
+      severity: "error",
+      summary: `pack "${entry.key}": ${display} holds more than ${DEFAULT_MAX_FILES} files, the most packs reads from a pack`,
+      location: entry.location,
+      hint: "Point source: at the pack's own folder, not at a larger tree that contains it.",
+    });
+    return { diagnostics };
+  }
   const loaded = loadPack({
     displayRoot: display,
     files: tree.files.map((f) => ({ path: f.path, ...contentHash(f.bytes) })),

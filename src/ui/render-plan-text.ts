@@ -12,7 +12,7 @@ const ADDRESS_WIDTH = 46;
 
 export function renderPlanText(plan: Plan, style: Style): string {
   const packs = plan.packs.length;
-  let out = `packs.yaml: ${packs} pack${packs === 1 ? "" : "s"}, agents ${plan.agents.join(" + ")} (${plan.agents_reason})\n`;
+  let out = `packs.yaml: ${packs} pack${packs === 1 ? "" : "s"}, agents ${plan.agents.join(" + ") || "none"} (${plan.agents_reason})\n`;
   for (const note of plan.notes) out += `${style.dim(note)}\n`;
   const warnings = plan.diagnostics.filter((d) => d.severity !== "error");
   if (warnings.length > 0) out += "\n" + renderDiagnostics(warnings, style);

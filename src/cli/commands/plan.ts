@@ -12,7 +12,7 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     .command("plan")
     .description("show what apply would change, and why; writes nothing")
     .option("--out <file>", "also save the plan, to apply exactly with `packs apply <file>`")
-    .option("--json", "print the plan as JSON (docs/json-format.md)")
+    .option("--json", "print the plan as JSON (a versioned document, format_version 1)")
     .option("--detailed-exitcode", "exit 0 when there are no changes, 2 when there are, 1 on error")
     .option("--pack <name>", "limit the plan to one pack of packs.yaml")
     .option("--adopt", "plan to keep hand edits and foreign entries, taking ownership of them")
