@@ -3,13 +3,14 @@
  * the real opencode client (npm opencode-ai, offline, HOME in a temp dir) what it loaded.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const OPENCODE = join(ROOT, "node_modules", ".bin", "opencode");
+/** Installed by scripts/install-clients.mjs (npm test runs it). */
+const OPENCODE = join(ROOT, ".clients", "node_modules", ".bin", "opencode");
 const PACKS = join(ROOT, "bin", "packs.js");
 
 /** Variables that keep opencode off the network (docs/agents.md#opencode). */
@@ -41,6 +42,7 @@ describe("opencode reads what packs writes", () => {
   const packs = (...args: string[]) => run(process.execPath, [PACKS, ...args], project);
 
   beforeAll(() => {
+    if (!existsSync(OPENCODE)) throw new Error(`no opencode client at ${OPENCODE}: run \`npm run clients\` (npm test does)`);
     project = mkdtempSync(join(tmpdir(), "packs-opencode-"));
     home = mkdtempSync(join(tmpdir(), "packs-opencode-home-"));
     cpSync(join(import.meta.dirname, "fixtures", "opencode-project"), project, { recursive: true });
