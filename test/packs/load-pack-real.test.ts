@@ -1,3 +1,4 @@
+import { REAL_FIXTURES } from "../real-fixtures.js";
 /**
  * The only published pack manifest (AltimateAI/data-engineering-skills kits/dbt-snowflake/KIT.yaml)
  * and the two real SKILL.md files, read through the real read-tree + hash path.
@@ -11,7 +12,7 @@ import { readTree } from "../../src/io/read-tree.js";
 import { loadPack } from "../../src/packs/load-pack.js";
 import { brief, treeInput } from "./pack-input.js";
 
-const REAL = join(import.meta.dirname, "../../../shared/fixtures/real/data-engineering-skills");
+const REAL = join(REAL_FIXTURES, "data-engineering-skills");
 const KIT_DIR = join(REAL, "kits/dbt-snowflake");
 const kitText = readFileSync(join(KIT_DIR, "KIT.yaml"), "utf8");
 const creatingModels = readFileSync(join(REAL, "skills/dbt/creating-dbt-models/SKILL.md"), "utf8");

@@ -1,3 +1,4 @@
+import { readReal } from "../../real-fixtures.js";
 /**
  * Real config files from public repositories: every edit must leave all other bytes alone, and
  * adding then removing must give back the original file byte for byte.
@@ -7,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { applyJsoncEdits } from "../../../src/core/edit/jsonc-edit.js";
 import { parseJsonc } from "../../../src/core/edit/jsonc-parse.js";
 
-const real = (path: string) => readFileSync(`/work/shared/fixtures/real/${path}`, "utf8");
+const real = readReal;
 
 /** `text` with `find` (which must occur exactly once) replaced. */
 function replaceOnce(text: string, find: string, replacement: string): string {

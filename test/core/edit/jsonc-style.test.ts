@@ -1,9 +1,10 @@
+import { readReal } from "../../real-fixtures.js";
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { detectStyle } from "../../../src/core/edit/jsonc-style.js";
 import { crlf, lf } from "./lines.js";
 
-const real = (path: string) => readFileSync(`/work/shared/fixtures/real/${path}`, "utf8");
+const real = readReal;
 
 describe("detectStyle", () => {
   test.each([
