@@ -17,7 +17,7 @@ export function skillItems(sel: Selection, placements: readonly SkillPlacement[]
           owner: sel.key,
           agent: p.serves[0]!,
           serves: [...p.serves],
-          value: { type: "file", content: f.content, hash: f.hash },
+          value: { type: "file", content: f.content, hash: f.hash, ...(f.executable && { executable: f.executable }) },
           description: `skill ${skill.name}`,
           group: folder,
         });

@@ -53,7 +53,7 @@ export async function applyPlan(plan: Plan, fs: ProjectFs, onEvent: (e: ApplyEve
         deleted++;
         onEvent({ type: "delete", path: change.path });
       } else {
-        await fs.write(change.path, change.after);
+        await fs.write(change.path, change.after, change.executable === true);
         written++;
         onEvent({ type: "write", path: change.path });
       }

@@ -13,7 +13,7 @@ const content = z.union([
   z.object({ encoding: z.literal("utf8"), text: z.string() }),
   z.object({ encoding: z.literal("base64"), data: z.string() }),
 ]);
-const change = z.object({ path: safePath, before: z.string().nullable(), after: content.nullable() });
+const change = z.object({ path: safePath, before: z.string().nullable(), after: content.nullable(), executable: z.literal(true).optional() });
 
 const planSchema = z.looseObject({
   format_version: z.string(),
@@ -28,7 +28,7 @@ const planSchema = z.looseObject({
 });
 
 export function parseSavedPlan(file: string, text: string): { plan?: Plan; diagnostics: Diagnostic[] } {
-  const fail = (summary: string, hint: string): { diagnostics: Diagnostic[] } => ({ diagnostics: [{ code: "plan-file/invalid", severity: "error", summary: `${file}: ${summary}`, location: { file }, hint }] });
+  const fail = (summary: string, hint: string): { diagnostics: Diagnostic[] } => ({ diagnostics: [{ code: "plan-file/invalid", severity: "error", summary, location: { file }, hint }] });
   let value: unknown;
   try {
     value = JSON.parse(text);

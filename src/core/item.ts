@@ -16,7 +16,7 @@ export type ItemAddress =
 
 export type ItemValue =
   | { type: "json"; value: JsonValue }
-  | { type: "file"; content: FileContent; hash: string };
+  | { type: "file"; content: FileContent; hash: string; executable?: true };
 
 /** What one pack wants at one address. Several packs wanting one address co-own it. */
 export interface DesiredItem {

@@ -15,6 +15,8 @@ export interface PackFile {
   content: FileContent;
   /** sha256 SRI (`sha256-<base64>`) of the canonical content (text: BOM stripped, CRLF→LF). */
   hash: string;
+  /** Set when the file must be written executable (a skill's script). Not part of the hash. */
+  executable?: true;
 }
 
 export interface Skill {

@@ -46,11 +46,12 @@ export function toPlanItem(x: ItemDecision, activePacks: ReadonlySet<string>, re
     owners,
     agent: base.agent as AgentId,
     serves: d ? d.serves : [r!.agent],
-    description: d ? d.description : describeRecorded(r!),
+    description: d ? d.description : (r!.description ?? describeRecorded(r!)),
     reason: reasonFor(x, activePacks),
     hashes: { recorded: r?.written, live: x.liveHash, desired: d?.hash },
   };
-  if (d?.group) item.group = d.group;
+  const group = d ? d.group : r!.group;
+  if (group) item.group = group;
   if (base.address.kind !== "file" && (decision.blocked || decision.action === "update" || decision.action === "drift" || decision.action === "conflict")) {
     const liveValue = live.entry(base.address)?.value;
     item.values = {

@@ -8,6 +8,7 @@ import jsonPatch from "fast-json-patch";
 import type { Diagnostic } from "./diagnostics.js";
 import { applyJsoncEdits, type JsoncEdit } from "./edit/jsonc-edit.js";
 import { parseJsonc, valueAt } from "./edit/jsonc-parse.js";
+import { positionOf } from "./edit/jsonc-tree.js";
 import { renderJson } from "./edit/jsonc-edit.js";
 import { elementKey, type ItemAddress } from "./item.js";
 import { canonicalJson, encodePointer, isJsonObject, type JsonObject, type JsonValue } from "./json.js";
@@ -40,21 +41,19 @@ export function buildJsonFile(
     doc = parse(text);
   };
 
-  for (const x of decisions.filter((d) => d.decision.write === "delete")) {
-    const a = x.recorded!.address;
-    if (a.kind === "entry") {
-      edit({ op: "remove", path: a.pointer });
-      out.patches.set(x.id, [{ op: "remove", path: encodePointer(a.pointer) }]);
-      prune(a.pointer.slice(0, -1));
-    } else if (a.kind === "element") {
-      const index = indexOf(doc, a);
-      if (index === -1) continue;
-      edit({ op: "remove-element", path: a.array, index });
-      out.patches.set(x.id, [{ op: "remove", path: encodePointer([...a.array, String(index)]) }]);
-      prune(a.array);
-    }
+  if (!isJsonObject(doc)) {
+    out.diagnostics.push({
+      code: "config/unexpected-shape",
+      severity: "error",
+      summary: "the top level is not an object, so packs cannot add to it",
+      location: { file: path, ...positionOf(text, []) },
+      hint: "An agent config is a JSON object ({ … }); fix the file, then plan again.",
+    });
+    return out;
   }
 
+  // Writes first, then removals: an item that moves within a container (a renamed pack's
+  // instructions file) never empties it, so a container is never removed and made again.
   for (const x of decisions.filter((d) => d.decision.write === "desired")) {
     const a = x.desired!.address;
     const value = (x.desired!.value as { value: JsonValue }).value;
@@ -73,6 +72,21 @@ export function buildJsonFile(
         edit({ op: "replace-element", path: a.array, index, value });
         out.patches.set(x.id, [{ op: "replace", path: encodePointer([...a.array, String(index)]), value }]);
       }
+    }
+  }
+
+  for (const x of decisions.filter((d) => d.decision.write === "delete")) {
+    const a = x.recorded!.address;
+    if (a.kind === "entry") {
+      edit({ op: "remove", path: a.pointer });
+      out.patches.set(x.id, [{ op: "remove", path: encodePointer(a.pointer) }]);
+      prune(a.pointer.slice(0, -1));
+    } else if (a.kind === "element") {
+      const index = indexOf(doc, a);
+      if (index === -1) continue;
+      edit({ op: "remove-element", path: a.array, index });
+      out.patches.set(x.id, [{ op: "remove", path: encodePointer([...a.array, String(index)]) }]);
+      prune(a.array);
     }
   }
 
@@ -111,8 +125,8 @@ export function buildJsonFile(
         out.diagnostics.push({
           code: "config/unexpected-shape",
           severity: "error",
-          summary: `${path}: ${encodePointer(anc)} is not ${want === "array" ? "an array" : "an object"}, so packs cannot add to it`,
-          location: { file: path },
+          summary: `${encodePointer(anc)} is not ${want === "array" ? "an array" : "an object"}, so packs cannot add to it`,
+          location: { file: path, ...positionOf(text, anc) },
           hint: `Make ${encodePointer(anc)} ${want === "array" ? "an array" : "an object"} (or remove it), then plan again.`,
         });
         return false;

@@ -54,6 +54,8 @@ export interface FileChange {
   before: string | null;
   /** The exact new content; null deletes the file. */
   after: FileContent | null;
+  /** Write the file executable (mode 0755 rather than 0644). */
+  executable?: true;
 }
 
 export interface PlanFiles {

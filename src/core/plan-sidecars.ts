@@ -23,13 +23,24 @@ export function buildSidecars(
     const { desired: d, recorded: r, decision } = x;
     if (decision.blocked) {
       // Nothing changes for a blocked item: keep what was recorded.
-      if (r) for (const o of r.owners) put(o, { address: r.address, agent: r.agent, written: r.written, base: r.base, ...(r.value !== undefined && { value: r.value }) });
+      if (r) {
+        const { owners, ...item } = r;
+        for (const o of owners) put(o, item);
+      }
       continue;
     }
     if (!decision.record || !d) continue;
     const value = recordedValue(x, live);
     for (const o of d.owners) {
-      put(o, { address: d.address, agent: d.agent, written: decision.record.written, base: decision.record.base, ...(value !== undefined && { value }) });
+      put(o, {
+        address: d.address,
+        agent: d.agent,
+        written: decision.record.written,
+        base: decision.record.base,
+        description: d.description,
+        ...(value !== undefined && { value }),
+        ...(d.group && { group: d.group }),
+      });
     }
   }
   for (const container of [...created].sort()) {

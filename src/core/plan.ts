@@ -61,7 +61,8 @@ export function plan(input: CorePlanInput): CorePlan {
     if (xs[0]!.desired?.address.kind === "file" || xs[0]!.recorded?.address.kind === "file") {
       const x = xs[0]!;
       const after: FileContent | null = x.decision.write === "delete" ? null : (x.desired!.value as { content: FileContent }).content;
-      writes.push({ path, before: file.exists ? file.raw! : null, after });
+      const exec = x.decision.write === "desired" && x.desired!.value.type === "file" && x.desired!.value.executable;
+      writes.push({ path, before: file.exists ? file.raw! : null, after, ...(exec && { executable: true as const }) });
       items.get(x.id)!.lines = countLines(file.exists ? file.text : undefined, after);
       if (after === null) removed.add(path);
       continue;

@@ -16,6 +16,9 @@ export interface SidecarItem {
   written: string;
   base: string;
   value?: JsonValue;
+  /** For the plan when the item goes: what it is, and its skill folder. */
+  description?: string;
+  group?: string;
 }
 
 export interface Sidecar {
@@ -38,6 +41,8 @@ export interface RecordedItem {
   written: string;
   base: string;
   value?: JsonValue;
+  description?: string;
+  group?: string;
 }
 
 /**
@@ -61,7 +66,7 @@ export function mergeRecorded(
       return;
     }
     if (prev && !replace && prev.written === liveHash(prev.address)) return;
-    out.set(id, { address: item.address, agent: item.agent, owners: [pack], written: item.written, base: item.base, value: item.value });
+    out.set(id, { ...item, owners: [pack] });
   };
   for (const s of sidecars) for (const item of Object.values(s.items)) put(s.pack, item, false);
   for (const s of pending) {

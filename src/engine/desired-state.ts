@@ -13,6 +13,7 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import type { DesiredItem } from "../core/item.js";
 import type { JsonObject } from "../core/json.js";
 import type { Hasher } from "../core/live.js";
+import { literalSecretWarnings } from "../core/literal-secrets.js";
 import { selectComponents, type Selection } from "../core/select-components.js";
 import { placeSkills } from "../core/skill-placement.js";
 import type { ProjectFs } from "../io/project-fs.js";
@@ -53,12 +54,12 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
 
   const detected = await detector(fs, packs);
   const selections = packs.map((p) => selectComponents(p.pack, p.entry, detected));
-  const templates: Record<string, JsonObject> = {};
+  const templates = configTemplates();
   const configPaths = new Map<AgentId, string>();
   for (const id of agents) configPaths.set(id, await configPathFor(adapterFor(id)!, fs, diagnostics));
   const desired: DesiredItem[] = [];
   for (const sel of selections) {
-    diagnostics.push(...sel.diagnostics);
+    diagnostics.push(...sel.diagnostics, ...literalSecretWarnings(sel));
     const entry = packs.find((p) => p.entry.key === sel.key)!.entry;
     const packAgents = agents.filter((a) => !entry.agents || entry.agents.includes(a));
     if (packAgents.length === 0 && agents.length > 0) {
@@ -73,7 +74,6 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
     for (const id of packAgents) {
       const adapter = adapterFor(id)!;
       const configPath = configPaths.get(id)!;
-      templates[configPath] = adapter.newConfig.template;
       const r = adapter.render(sel, { configPath, hash });
       desired.push(...r.items);
       diagnostics.push(...r.diagnostics);
@@ -82,6 +82,19 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
     desired.push(...skillItems(sel, placements));
   }
   return { state: { config, agents, agentsNote: note, packs, selections, desired, templates, diagnostics }, diagnostics };
+}
+
+/**
+ * The template of every config file an adapter may have created, whether or not its agent or
+ * any pack is still in use: a file packs created is deleted once only its template is left.
+ */
+function configTemplates(): Record<string, JsonObject> {
+  const out: Record<string, JsonObject> = {};
+  for (const id of supportedAgents()) {
+    const a = adapterFor(id)!;
+    for (const path of [...a.configCandidates, a.newConfig.path]) out[path] = a.newConfig.template;
+  }
+  return out;
 }
 
 async function chooseAgents(config: ProjectConfig, fs: ProjectFs, diagnostics: Diagnostic[]): Promise<{ agents: AgentId[]; note: string }> {

@@ -3,16 +3,22 @@
  * target, fsync the folder. A kill at any moment leaves either the old or the new bytes.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, unlink } from "node:fs/promises";
+import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
-export async function atomicWrite(path: string, bytes: Uint8Array): Promise<void> {
+/**
+ * `mode`: the new file's permissions; by default an existing file keeps its own (a private
+ * config stays private) and a new one gets 0644.
+ */
+export async function atomicWrite(path: string, bytes: Uint8Array, mode?: number): Promise<void> {
   const dir = dirname(path);
+  mode ??= await existingMode(path);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.packs-${randomBytes(6).toString("hex")}.tmp`);
-  const fh = await open(tmp, "wx", 0o644);
+  const fh = await open(tmp, "wx", mode);
   try {
     await fh.writeFile(bytes);
+    await fh.chmod(mode); // open's mode is filtered by the umask; the pack's mode is not
     await fh.sync();
   } catch (e) {
     await fh.close();
@@ -27,6 +33,14 @@ export async function atomicWrite(path: string, bytes: Uint8Array): Promise<void
     throw e;
   }
   await syncDir(dir);
+}
+
+async function existingMode(path: string): Promise<number> {
+  try {
+    return (await stat(path)).mode & 0o7777;
+  } catch {
+    return 0o644;
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {

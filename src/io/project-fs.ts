@@ -89,9 +89,10 @@ export class ProjectFs {
     return isDirectory(this.abs(rel));
   }
 
-  async write(rel: string, content: FileContent): Promise<void> {
+  /** Write atomically; `executable` makes it 0755, otherwise an existing file keeps its mode. */
+  async write(rel: string, content: FileContent, executable = false): Promise<void> {
     const bytes = content.encoding === "utf8" ? Buffer.from(content.text, "utf8") : Buffer.from(content.data, "base64");
-    await atomicWrite(this.abs(rel), bytes);
+    await atomicWrite(this.abs(rel), bytes, executable ? 0o755 : undefined);
   }
 
   async remove(rel: string): Promise<void> {

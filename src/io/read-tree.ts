@@ -11,6 +11,8 @@ export interface TreeEntry {
   /** POSIX path relative to the root. */
   path: string;
   bytes: Uint8Array;
+  /** True when any execute bit is set (skill scripts must stay runnable). */
+  executable: boolean;
 }
 
 export interface ReadTreeResult {
@@ -22,6 +24,11 @@ export interface ReadTreeResult {
   tooLarge: string[];
   /** True when the tree held more than `maxFiles` files; `files` then holds only the first ones found. */
   truncated: boolean;
+}
+
+interface ToRead {
+  path: string;
+  executable: boolean;
 }
 
 export interface ReadTreeOptions {
@@ -45,7 +52,7 @@ export async function readTree(root: string, opts: ReadTreeOptions = {}): Promis
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
   const ignore = opts.ignore ?? (() => false);
-  const toRead: string[] = [];
+  const toRead: ToRead[] = [];
   const symlinks: string[] = [];
   const tooLarge: string[] = [];
   let truncated = false;
@@ -66,9 +73,9 @@ export async function readTree(root: string, opts: ReadTreeOptions = {}): Promis
           truncated = true;
           return;
         }
-        const size = (await lstat(join(root, path))).size;
-        if (size > maxFileBytes) tooLarge.push(path);
-        else toRead.push(path);
+        const stat = await lstat(join(root, path));
+        if (stat.size > maxFileBytes) tooLarge.push(path);
+        else toRead.push({ path, executable: (stat.mode & 0o111) !== 0 });
       }
       // Sockets, FIFOs and devices are not content: skipped.
     }
@@ -82,16 +89,16 @@ export async function readTree(root: string, opts: ReadTreeOptions = {}): Promis
   return { files, symlinks, tooLarge, truncated };
 }
 
-async function readAll(root: string, paths: string[], maxFileBytes: number, tooLarge: string[]): Promise<TreeEntry[]> {
+async function readAll(root: string, paths: ToRead[], maxFileBytes: number, tooLarge: string[]): Promise<TreeEntry[]> {
   const out: TreeEntry[] = [];
   let next = 0;
   async function worker(): Promise<void> {
     while (next < paths.length) {
-      const path = paths[next++]!;
+      const { path, executable } = paths[next++]!;
       const bytes = await readFile(join(root, path));
       // The file may have grown since it was measured.
       if (bytes.byteLength > maxFileBytes) tooLarge.push(path);
-      else out.push({ path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+      else out.push({ path, executable, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     }
   }
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));

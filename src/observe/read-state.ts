@@ -28,6 +28,8 @@ const sidecarSchema = z.object({
     written: z.string(),
     base: z.string(),
     value: z.unknown().optional(),
+    description: z.string().optional(),
+    group: z.string().optional(),
   })),
 });
 

@@ -23,7 +23,7 @@ export interface PackInput {
   /** How the pack's folder is shown in diagnostics, e.g. `packs/dbt-snowflake`. */
   displayRoot: string;
   /** Every regular file of the pack; POSIX paths relative to its root. */
-  files: { path: string; content: FileContent; hash: string }[];
+  files: { path: string; content: FileContent; hash: string; executable?: boolean }[];
   /** Symlinks found in the pack (not followed, not read). */
   symlinks?: string[];
 }
@@ -118,7 +118,7 @@ function packFiles(input: PackInput, sink: DiagnosticSink): PackFile[] {
         "A pack's files must lie inside its folder; repackage it without this entry.");
       continue;
     }
-    out.push({ path: f.path, content: f.content, hash: f.hash });
+    out.push({ path: f.path, content: f.content, hash: f.hash, ...(f.executable && { executable: true as const }) });
   }
   return out.sort((a, b) => compareStrings(a.path, b.path));
 }

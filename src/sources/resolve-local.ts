@@ -64,7 +64,7 @@ export async function resolveSource(entry: PackEntry, fs: ProjectFs): Promise<{ 
   }
   const loaded = loadPack({
     displayRoot: display,
-    files: tree.files.map((f) => ({ path: f.path, ...contentHash(f.bytes) })),
+    files: tree.files.map((f) => ({ path: f.path, executable: f.executable, ...contentHash(f.bytes) })),
     symlinks: tree.symlinks,
   });
   diagnostics.push(...loaded.diagnostics);

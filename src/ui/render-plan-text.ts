@@ -104,6 +104,6 @@ export function summaryLine(plan: Plan, style: Style): string {
   if (s.ownership > 0) parts.push(`${s.ownership} ownership change${s.ownership === 1 ? "" : "s"}`);
   if (s.blocked > 0) parts.push(style.magenta(`${s.blocked} blocked`));
   let line = `${style.bold("Plan:")} ${parts.join(", ")}.`;
-  if (s.add + s.change + s.remove + s.ownership === 0 && plan.state.length > 0) line += ` packs' own files (${plan.state.map((c) => c.path).join(", ")}) will be updated.`;
+  if (!plan.blocked && s.add + s.change + s.remove + s.ownership === 0 && plan.state.length > 0) line += ` packs' own files (${plan.state.map((c) => c.path).join(", ")}) will be updated.`;
   return line;
 }

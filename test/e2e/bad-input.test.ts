@@ -122,13 +122,12 @@ const rows: BadInput[] = [
   {
     name: "an agent config whose `mcp` is not an object",
     files: { "opencode.jsonc": '{\n  "mcp": ["not", "an", "object"]\n}\n' },
-    where: "opencode.jsonc", code: "config/unexpected-shape", message: "/mcp is not an object",
+    where: "opencode.jsonc:2:10", code: "config/unexpected-shape", message: "/mcp is not an object",
   },
   {
     name: "an agent config that is a JSON array, not an object",
     files: { "opencode.jsonc": "[]\n" },
-    where: "opencode.jsonc", code: "config/unexpected-shape", message: "is not an object",
-    bug: "BUG: an agent config whose top level is not an object (`[]`, a string, a number) crashes plan and apply with 'internal error: Error: bug: set needs an object to hold [\"mcp\",\"eslint\"]' and a stack trace, instead of a config/unexpected-shape diagnostic. Repro: a project with packs.yaml naming a pack with an MCP server, and opencode.jsonc containing `[]`; run `packs plan`.",
+    where: "opencode.jsonc:1:1", code: "config/unexpected-shape", message: "the top level is not an object",
   },
   {
     name: "a corrupt activation sidecar",

@@ -3,7 +3,8 @@
  * child lookup by raw path segment, and container geometry.
  */
 import { parseTree, type Node, type ParseError } from "jsonc-parser";
-import { arrayIndexOf, PARSE_OPTIONS } from "./jsonc-parse.js";
+import { lineColOf } from "./jsonc-error-messages.js";
+import { arrayIndexOf, PARSE_OPTIONS, stripBom } from "./jsonc-parse.js";
 import { hasLineBreak } from "./jsonc-trivia.js";
 
 /** The root node of a valid document. An invalid one is the caller's bug: parse and report first. */
@@ -87,4 +88,14 @@ export function wantsInline(text: string, container: Node): boolean {
   if (!isOneLine(text, container)) return false;
   const outer = enclosingContainer(container);
   return outer !== undefined && isOneLine(text, outer);
+}
+
+/** 1-based line and column of the value at `path` in a valid JSONC text; undefined if absent. */
+export function positionOf(text: string, path: readonly string[]): { line: number; col: number } | undefined {
+  let node: Node | undefined = parseTree(stripBom(text).body, [], PARSE_OPTIONS);
+  for (const seg of path) {
+    if (!node) return undefined;
+    node = childOf(node, seg);
+  }
+  return node ? lineColOf(stripBom(text).body, node.offset) : undefined;
 }

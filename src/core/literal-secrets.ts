@@ -1,0 +1,45 @@
+/**
+ * A literal secret in a committed file is a warning at plan time (DESIGN §2): an MCP env value
+ * or header that looks like a credential and is not an env reference. The value is never
+ * printed. Heuristic by design: well-known token shapes, or a secret-sounding name with a value.
+ */
+import type { Diagnostic } from "./diagnostics.js";
+import { envRefNames } from "./env-ref.js";
+import type { Selection } from "./select-components.js";
+
+const TOKEN_SHAPES = [
+  /^gh[pousr]_[A-Za-z0-9]{20,}$/, // GitHub
+  /^github_pat_[A-Za-z0-9_]{20,}$/,
+  /^glpat-[A-Za-z0-9_-]{20,}$/, // GitLab
+  /^sk-[A-Za-z0-9_-]{20,}$/, // OpenAI-style
+  /^xox[abprs]-[A-Za-z0-9-]{10,}$/, // Slack
+  /^AKIA[0-9A-Z]{16}$/, // AWS access key id
+  /^AIza[0-9A-Za-z_-]{35}$/, // Google API key
+];
+const SECRET_NAME = /token|secret|passw(or)?d|api[_-]?key|private[_-]?key|credential|authorization/i;
+
+export function looksLikeLiteralSecret(name: string, value: string): boolean {
+  if (envRefNames(value).length > 0) return false;
+  const v = value.replace(/^(Bearer|Basic|token)\s+/i, "").trim();
+  if (TOKEN_SHAPES.some((r) => r.test(v))) return true;
+  return SECRET_NAME.test(name) && v.length >= 8;
+}
+
+export function literalSecretWarnings(sel: Selection): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of sel.mcp) {
+    for (const [field, map] of [["env", m.env], ["headers", m.headers]] as const) {
+      for (const [name, value] of Object.entries(map ?? {})) {
+        if (!looksLikeLiteralSecret(name, value)) continue;
+        out.push({
+          code: "secrets/literal",
+          severity: "warning",
+          summary: `MCP server "${m.name}" of pack "${sel.key}" has what looks like a literal secret in ${field}.${name} (value not shown)`,
+          location: sel.location,
+          hint: `Write it as "\${env:${name.replace(/[^A-Za-z0-9_]/g, "_").toUpperCase()}}" and set that variable in each user's environment; committed files must not hold secrets.`,
+        });
+      }
+    }
+  }
+  return out;
+}
