@@ -8,7 +8,7 @@ import type { AgentId } from "../core/agent-id.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { agentListDiagnostics } from "./agent-list-rules.js";
 import { PACKS_YAML_CODES as C } from "./diagnostic-codes.js";
-import { isEnvRefError, splitEnvRefs } from "./env-ref-syntax.js";
+import { isEnvRefError, splitEnvRefs } from "../core/env-ref.js";
 import { EXCLUDE_HINT, parseExcludeSpec } from "./exclude-spec.js";
 import { formatYamlPath, locatedDiagnostic } from "./located-diagnostic.js";
 import { PACK_KEY_HINT, packKeyProblem } from "./pack-key.js";

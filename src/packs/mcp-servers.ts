@@ -3,6 +3,7 @@
  * transports; `command` and `args` join into one command line. Each agent adapter renders these
  * in its own syntax, so only what every agent needs is checked here.
  */
+import { isEnvRefError, splitEnvRefs } from "../core/env-ref.js";
 import type { McpServer, McpTransport } from "../core/pack-model.js";
 import type { Manifest, ManifestMcpServer, McpType } from "./manifest-schema.js";
 import { at, type PackContext } from "./pack-context.js";
@@ -47,6 +48,7 @@ function toMcpServer(ctx: PackContext, name: string, s: ManifestMcpServer): McpS
     if (typeof s.url === "string") out.url = s.url;
     unused(ctx, name, s, ["command", "args"], `an ${transport} server`);
   }
+  checkEnvRefs(ctx, name, s);
   if (s.headers && transport !== "stdio") out.headers = { ...s.headers };
   if (s.env) out.env = { ...s.env };
   if (s.env_keys) out.envKeys = [...s.env_keys];
@@ -65,6 +67,24 @@ function checkUrl(ctx: PackContext, name: string, s: ManifestMcpServer): void {
   } else if (!/^https?:\/\/\S+$/i.test(s.url)) {
     ctx.sink.error("pack/mcp-invalid-url", `MCP server "${name}" url "${s.url}" is not an http(s) URL`, at(ctx, [...path, "url"]),
       "Write the full address, starting with https:// (or http:// for a local server).");
+  }
+}
+
+/** Every string an agent will see must hold only well-formed env references. */
+function checkEnvRefs(ctx: PackContext, name: string, s: ManifestMcpServer): void {
+  const values: [(string | number)[], unknown][] = [
+    ...(s.command ?? []).map((v, i): [(string | number)[], unknown] => [["command", i], v]),
+    ...(s.args ?? []).map((v, i): [(string | number)[], unknown] => [["args", i], v]),
+    [["url"], s.url],
+    ...Object.entries(s.env ?? {}).map(([k, v]): [(string | number)[], unknown] => [["env", k], v]),
+    ...Object.entries(s.headers ?? {}).map(([k, v]): [(string | number)[], unknown] => [["headers", k], v]),
+  ];
+  for (const [path, value] of values) {
+    if (typeof value !== "string") continue;
+    const parts = splitEnvRefs(value);
+    if (!isEnvRefError(parts)) continue;
+    ctx.sink.error("pack/bad-env-ref", `MCP server "${name}": ${parts.error}`, at(ctx, ["mcp", name, ...path]),
+      'Write an environment reference as "${env:NAME}", NAME made of letters, digits and _ (not starting with a digit).');
   }
 }
 

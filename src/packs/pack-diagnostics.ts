@@ -33,6 +33,7 @@ export const PACK_DIAGNOSTIC_CODES = {
   "pack/mcp-missing-url": "an http or sse MCP server without a url",
   "pack/mcp-invalid-url": "an MCP url that is not http(s)",
   "pack/mcp-unused-field": "an MCP field that its transport ignores (warning)",
+  "pack/bad-env-ref": "an MCP value with a malformed environment reference (`${env:}`, `${env:A`, `${A B}`)",
   "pack/invalid-plugin-spec": "a plugins entry that is not an npm package spec",
 } as const;
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isEnvRefError, splitEnvRefs } from "../../src/config/env-ref-syntax.js";
-import { envRefNames } from "../../src/core/env-ref.js";
+import { isEnvRefError, splitEnvRefs, translateEnvRefs } from "../../src/core/env-ref.js";
 import { parseExcludeSpec } from "../../src/config/exclude-spec.js";
 import { packKeyProblem } from "../../src/config/pack-key.js";
 import { isUnsafeRelativePath } from "../../src/config/pack-entry-rules.js";
@@ -44,14 +43,19 @@ describe("splitEnvRefs", () => {
     );
   });
 
-  it("agrees with core/env-ref.ts on which references a valid value holds", () => {
+  it("translation rewrites exactly the references and keeps every other character", () => {
     const piece = fc.constantFrom("${env:A}", "${B_1}", "$", "{", "}", "env:", "x", " ", "${", "$$", "_9");
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
         const value = pieces.join("");
         const r = splitEnvRefs(value);
-        if (isEnvRefError(r)) return;
-        expect(envRefNames(value)).toEqual(r.flatMap((p) => ("env" in p ? [p.env] : [])));
+        if (isEnvRefError(r)) {
+          expect(() => translateEnvRefs(value, (n) => n)).toThrow(/bug/);
+          return;
+        }
+        const marked = translateEnvRefs(value, (n) => `<${n}>`);
+        expect(marked).toBe(r.map((p) => ("env" in p ? `<${p.env}>` : p.text)).join(""));
+        expect(translateEnvRefs(value, (n) => `\${env:${n}}`).replace(/\$\{env:/g, "")).toBe(value.replace(/\$\{(env:)?/g, ""));
       }),
     );
   });

@@ -152,6 +152,11 @@ const cases: Case[] = [
   { name: "stdio server without command", files: { "PACK.yaml": `${HEAD}mcp:\n  dbt:\n    args: [--x]\n` }, expected: [`pack/mcp-missing-command @ ${M}:4:3`] },
   { name: "empty server", files: { "PACK.yaml": `${HEAD}mcp:\n  dbt:\n` }, expected: [`pack/mcp-missing-command @ ${M}:4:3`] },
   { name: "http server without url", files: { "PACK.yaml": `${HEAD}mcp:\n  gh:\n    type: remote\n` }, expected: [`pack/mcp-missing-url @ ${M}:4:3`] },
+  {
+    name: "malformed env references",
+    files: { "PACK.yaml": `${HEAD}mcp:\n  dbt:\n    command: [uvx, "\${env:}"]\n    env:\n      A: "\${env:OK"\n      B: "fine \${env:GOOD}"\n` },
+    expected: [`pack/bad-env-ref @ ${M}:5:20`, `pack/bad-env-ref @ ${M}:7:10`],
+  },
   { name: "url not http(s)", files: { "PACK.yaml": `${HEAD}mcp:\n  gh:\n    type: sse\n    url: ftp://x\n` }, expected: [`pack/mcp-invalid-url @ ${M}:6:10`] },
   {
     name: "fields the transport ignores",
