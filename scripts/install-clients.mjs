@@ -8,7 +8,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const CLIENTS = { "opencode-ai": "1.18.33" };
+export const CLIENTS = {
+  "opencode-ai": "1.18.33",
+  "@anthropic-ai/claude-code": "2.1.330",
+  "@google/gemini-cli": "0.61.0",
+  "@openai/codex": "0.169.0",
+};
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const prefix = join(root, ".clients");

@@ -24,7 +24,7 @@ const ALLOWED: Record<string, string[]> = {
 };
 
 /** Third-party packages the pure core may use: pure functions, no I/O. */
-const CORE_PACKAGES = new Set(["jsonc-parser", "fast-json-patch", "diff"]);
+const CORE_PACKAGES = new Set(["jsonc-parser", "fast-json-patch", "diff", "toml-eslint-parser"]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));

@@ -26,6 +26,8 @@ export interface AgentAdapter {
   skillDirs: readonly string[];
   /** Files or folders whose presence says the project uses this agent. */
   markers: readonly string[];
+  /** What a user must do after packs changes this agent's MCP servers, shown in the plan. */
+  mcpFollowUp?: string;
   /** MCP servers, plugins and instructions (skills are placed across agents, see skill-items). */
   render(selection: Selection, ctx: RenderContext): { items: DesiredItem[]; diagnostics: Diagnostic[] };
 }

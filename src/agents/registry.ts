@@ -1,11 +1,16 @@
-/** The adapters packs ships. Agents listed in AGENT_IDS without an adapter are not supported yet. */
+/** The adapters packs ships: one for every agent id. */
 import type { AgentId } from "../core/agent-id.js";
 import type { AgentAdapter } from "./agent-adapter.js";
+import { claudeCode } from "./claude-code.js";
+import { codex } from "./codex.js";
+import { cursor } from "./cursor.js";
+import { gemini } from "./gemini.js";
 import { opencode } from "./opencode.js";
+import { vscode } from "./vscode.js";
 
-const ADAPTERS: Partial<Record<AgentId, AgentAdapter>> = { opencode };
+const ADAPTERS: Record<AgentId, AgentAdapter> = { opencode, "claude-code": claudeCode, vscode, cursor, gemini, codex };
 
-export function adapterFor(id: AgentId): AgentAdapter | undefined {
+export function adapterFor(id: AgentId): AgentAdapter {
   return ADAPTERS[id];
 }
 

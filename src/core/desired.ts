@@ -3,7 +3,8 @@
  * co-own it; packs that want different values at one address are a plan error naming both.
  */
 import type { Diagnostic } from "./diagnostics.js";
-import { addressId, type DesiredItem } from "./item.js";
+import { canonicalText } from "./file-content.js";
+import { addressId, type DesiredItem, type ItemValue } from "./item.js";
 import { canonicalJson } from "./json.js";
 import type { Hasher } from "./live.js";
 
@@ -19,7 +20,7 @@ export function groupDesired(items: readonly DesiredItem[], hash: Hasher): { gro
   for (const item of items) {
     const id = addressId(item.address);
     if (refused.has(id)) continue;
-    const h = item.value.type === "json" ? hash(canonicalJson(item.value.value)) : item.value.hash;
+    const h = valueHash(item.value, hash);
     const prev = groups.get(id);
     if (!prev) {
       const { owner, ...rest } = item;
@@ -46,6 +47,18 @@ export function groupDesired(items: readonly DesiredItem[], hash: Hasher): { gro
     g.serves.sort();
   }
   return { groups, diagnostics };
+}
+
+/** The canonical hash of a desired value: the same one the live view computes for what is on disk. */
+export function valueHash(v: ItemValue, hash: Hasher): string {
+  switch (v.type) {
+    case "json":
+      return hash(canonicalJson(v.value));
+    case "file":
+      return v.hash;
+    case "text":
+      return hash(canonicalText(v.text));
+  }
 }
 
 function excludeHint(id: string): string {

@@ -1,6 +1,7 @@
 /**
  * Items are the unit of ownership (DESIGN §1): a whole file, one member of an object in a
- * shared config file, or one element of a shared array identified by a key.
+ * shared config file (JSON(C) or TOML, by the file's extension), one element of a shared JSON
+ * array identified by a key, or one marked section of a shared Markdown file.
  */
 import type { AgentId } from "./agent-id.js";
 import type { FileContent } from "./file-content.js";
@@ -12,11 +13,13 @@ export type ElementMatch = "exact" | "npm-name";
 export type ItemAddress =
   | { kind: "file"; path: string }
   | { kind: "entry"; path: string; pointer: string[] }
-  | { kind: "element"; path: string; array: string[]; key: string; match: ElementMatch };
+  | { kind: "element"; path: string; array: string[]; key: string; match: ElementMatch }
+  | { kind: "section"; path: string; id: string };
 
 export type ItemValue =
   | { type: "json"; value: JsonValue }
-  | { type: "file"; content: FileContent; hash: string; executable?: true };
+  | { type: "file"; content: FileContent; hash: string; executable?: true }
+  | { type: "text"; text: string };
 
 /** What one pack wants at one address. Several packs wanting one address co-own it. */
 export interface DesiredItem {
@@ -40,6 +43,8 @@ export function addressId(a: ItemAddress): string {
       return a.path;
     case "entry":
       return `${a.path}#${encodePointer(a.pointer)}`;
+    case "section":
+      return `${a.path}#packs:${a.id}`;
     case "element":
       // The key is a name, not a pointer segment: shown raw (`#/plugin/@scope/pkg`), which stays
       // unambiguous because it is always the last part.
@@ -58,6 +63,13 @@ export function npmName(spec: string): string {
   const s = spec.startsWith("npm:") ? spec.slice(4) : spec;
   const at = s.indexOf("@", s.startsWith("@") ? 1 : 0);
   return at === -1 ? s : s.slice(0, at);
+}
+
+/** The syntax of a structured config file, from its name. */
+export type ConfigFormat = "json" | "toml";
+
+export function formatOf(path: string): ConfigFormat {
+  return path.endsWith(".toml") ? "toml" : "json";
 }
 
 export function elementKey(match: ElementMatch, element: JsonValue): string | undefined {

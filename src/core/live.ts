@@ -4,7 +4,10 @@
  */
 import type { Diagnostic } from "./diagnostics.js";
 import { parseJsonc, valueAt } from "./edit/jsonc-parse.js";
-import { elementKey, type ItemAddress } from "./item.js";
+import { readSections } from "./edit/markdown-sections.js";
+import { parseToml } from "./edit/toml-parse.js";
+import { canonicalText } from "./file-content.js";
+import { elementKey, formatOf, type ItemAddress } from "./item.js";
 import { canonicalJson, type JsonValue } from "./json.js";
 
 export interface LiveFile {
@@ -34,6 +37,7 @@ export interface LiveEntry {
 /** Answers questions about live values, parsing each config file once. */
 export class LiveView {
   private readonly parsed = new Map<string, JsonValue | undefined>();
+  private readonly sectionMaps = new Map<string, Map<string, string> | undefined>();
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(readonly snapshot: LiveSnapshot, private readonly hash: Hasher) {}
@@ -42,19 +46,23 @@ export class LiveView {
     return this.snapshot.files[path] ?? { exists: false };
   }
 
-  /** The parsed config file; undefined when absent or invalid (invalid adds a diagnostic once). */
+  /**
+   * The parsed config file (JSON(C) or TOML, by its name); undefined when absent or invalid
+   * (invalid adds a diagnostic once).
+   */
   json(path: string): JsonValue | undefined {
     if (this.parsed.has(path)) return this.parsed.get(path);
     const f = this.file(path);
     let value: JsonValue | undefined;
     if (f.exists) {
-      const r = parseJsonc(f.text ?? "");
-      if (r.errors.length > 0) {
-        const e = r.errors[0]!;
+      const format = formatOf(path);
+      const r = format === "toml" ? parseToml(f.text ?? "") : parseJsonc(f.text ?? "");
+      const e = r.errors[0];
+      if (e) {
         this.diagnostics.push({
-          code: "config/invalid-jsonc",
+          code: `config/invalid-${format === "toml" ? "toml" : "jsonc"}`,
           severity: "error",
-          summary: `${path} is not valid JSONC: ${e.message}`,
+          summary: `not valid ${format === "toml" ? "TOML" : "JSONC"}: ${e.message}`,
           location: { file: path, line: e.line, col: e.col },
           hint: "Fix the file (packs never rewrites a file it cannot parse), then run the command again.",
         });
@@ -64,10 +72,36 @@ export class LiveView {
     return value;
   }
 
+  /** The packs sections of a Markdown file by id; undefined when absent or its markers are broken. */
+  sections(path: string): Map<string, string> | undefined {
+    if (this.sectionMaps.has(path)) return this.sectionMaps.get(path);
+    const f = this.file(path);
+    let out: Map<string, string> | undefined;
+    if (f.exists) {
+      const r = readSections(f.text ?? "");
+      const p = r.problems[0];
+      if (p) {
+        this.diagnostics.push({
+          code: "config/broken-section-markers",
+          severity: "error",
+          summary: p.message,
+          location: { file: path, line: p.line, col: p.col },
+          hint: "Restore or remove the packs:begin / packs:end marker pair (packs never guesses where a section ends).",
+        });
+      } else out = new Map(r.sections.map((s) => [s.id, s.content]));
+    }
+    this.sectionMaps.set(path, out);
+    return out;
+  }
+
   entry(address: ItemAddress): LiveEntry | undefined {
     switch (address.kind) {
       case "file":
         return undefined;
+      case "section": {
+        const text = this.sections(address.path)?.get(address.id);
+        return text === undefined ? undefined : { value: text };
+      }
       case "entry": {
         const v = valueAt(this.json(address.path), address.pointer);
         return v === undefined ? undefined : { value: v };
@@ -88,6 +122,7 @@ export class LiveView {
       return f.exists ? f.hash : undefined;
     }
     const e = this.entry(address);
-    return e === undefined ? undefined : this.hash(canonicalJson(e.value));
+    if (e === undefined) return undefined;
+    return address.kind === "section" ? this.hash(canonicalText(e.value as string)) : this.hash(canonicalJson(e.value));
   }
 }

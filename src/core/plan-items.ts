@@ -72,6 +72,8 @@ function describeRecorded(r: RecordedItem): string {
       return "config entry";
     case "element":
       return "list element";
+    case "section":
+      return "marked section";
   }
 }
 

@@ -5,7 +5,6 @@
  * Edits are surgical (src/core/edit): comments, order and indentation of everything else survive.
  */
 import jsonPatch from "fast-json-patch";
-import type { Diagnostic } from "./diagnostics.js";
 import { applyJsoncEdits, type JsoncEdit } from "./edit/jsonc-edit.js";
 import { parseJsonc, valueAt } from "./edit/jsonc-parse.js";
 import { positionOf } from "./edit/jsonc-tree.js";
@@ -13,16 +12,8 @@ import { renderJson } from "./edit/jsonc-edit.js";
 import { elementKey, type ItemAddress } from "./item.js";
 import { canonicalJson, encodePointer, isJsonObject, type JsonObject, type JsonValue } from "./json.js";
 import type { PatchOperation } from "./plan-model.js";
+import { emptyResult, type FileBuildResult } from "./plan-file-result.js";
 import type { ItemDecision } from "./plan-items.js";
-
-export interface JsonFileResult {
-  /** New text; null deletes the file; undefined leaves it as it is. */
-  after: string | null | undefined;
-  createdNow: string[];
-  removed: string[];
-  patches: Map<string, PatchOperation[]>;
-  diagnostics: Diagnostic[];
-}
 
 export function buildJsonFile(
   path: string,
@@ -30,8 +21,8 @@ export function buildJsonFile(
   template: JsonObject,
   decisions: readonly ItemDecision[],
   created: ReadonlySet<string>,
-): JsonFileResult {
-  const out: JsonFileResult = { after: undefined, createdNow: [], removed: [], patches: new Map(), diagnostics: [] };
+): FileBuildResult {
+  const out = emptyResult();
   let text = liveText ?? renderJson(template);
   if (liveText === undefined) out.createdNow.push(path);
   let doc = parse(text);

@@ -11,7 +11,11 @@ import type { FileContent } from "./file-content.js";
 import type { DesiredItem } from "./item.js";
 import type { JsonObject } from "./json.js";
 import { LiveView, type Hasher, type LiveSnapshot } from "./live.js";
+import { formatOf } from "./item.js";
+import type { FileBuildResult } from "./plan-file-result.js";
 import { buildJsonFile } from "./plan-json-file.js";
+import { buildMarkdownFile } from "./plan-markdown-file.js";
+import { buildTomlFile } from "./plan-toml-file.js";
 import { planDirs } from "./plan-dirs.js";
 import { decideItems, toPlanItem, type ItemDecision } from "./plan-items.js";
 import type { FileChange, PlanFiles, PlanItem, PlanSummary } from "./plan-model.js";
@@ -68,8 +72,8 @@ export function plan(input: CorePlanInput): CorePlan {
       continue;
     }
     const text = file.exists ? file.text : undefined;
-    if (file.exists && live.json(path) === undefined) continue; // invalid JSONC: reported by the live view
-    const r = buildJsonFile(path, text, input.templates[path] ?? {}, xs, created);
+    const r = buildSharedFile(path, text, xs, created, live, input.templates[path] ?? {});
+    if (!r) continue; // a file that does not parse: reported by the live view
     diagnostics.push(...r.diagnostics);
     createdNow.push(...r.createdNow);
     r.removed.forEach((c) => removed.add(c));
@@ -96,6 +100,17 @@ export function plan(input: CorePlanInput): CorePlan {
     summary: summarize(planItems),
     changes: decisions.some((x) => isChange(x.decision, x.recorded && { written: x.recorded.written, base: x.recorded.base })) || writes.length > 0,
   };
+}
+
+/** Dispatch a shared file to the builder for its kind of items and format. */
+function buildSharedFile(path: string, text: string | undefined, xs: readonly ItemDecision[], created: ReadonlySet<string>, live: LiveView, template: JsonObject): FileBuildResult | undefined {
+  const kind = (xs[0]!.desired ?? xs[0]!.recorded)!.address.kind;
+  if (kind === "section") {
+    if (text !== undefined && live.sections(path) === undefined) return undefined;
+    return buildMarkdownFile(path, text, xs, created);
+  }
+  if (text !== undefined && live.json(path) === undefined) return undefined;
+  return formatOf(path) === "toml" ? buildTomlFile(path, text, xs, created) : buildJsonFile(path, text, template, xs, created);
 }
 
 function groupByPath(xs: readonly ItemDecision[]): Map<string, ItemDecision[]> {

@@ -56,7 +56,7 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
   const selections = packs.map((p) => selectComponents(p.pack, p.entry, detected));
   const templates = configTemplates();
   const configPaths = new Map<AgentId, string>();
-  for (const id of agents) configPaths.set(id, await configPathFor(adapterFor(id)!, fs, diagnostics));
+  for (const id of agents) configPaths.set(id, await configPathFor(adapterFor(id), fs, diagnostics));
   const desired: DesiredItem[] = [];
   for (const sel of selections) {
     diagnostics.push(...sel.diagnostics, ...literalSecretWarnings(sel));
@@ -72,13 +72,13 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
       });
     }
     for (const id of packAgents) {
-      const adapter = adapterFor(id)!;
+      const adapter = adapterFor(id);
       const configPath = configPaths.get(id)!;
       const r = adapter.render(sel, { configPath, hash });
       desired.push(...r.items);
       diagnostics.push(...r.diagnostics);
     }
-    const placements = placeSkills(packAgents, (a) => adapterFor(a)!.skillDirs, SKILL_DIR_PREFERENCE);
+    const placements = placeSkills(packAgents, (a) => adapterFor(a).skillDirs, SKILL_DIR_PREFERENCE);
     desired.push(...skillItems(sel, placements));
   }
   return { state: { config, agents, agentsNote: note, packs, selections, desired, templates, diagnostics }, diagnostics };
@@ -91,24 +91,18 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
 function configTemplates(): Record<string, JsonObject> {
   const out: Record<string, JsonObject> = {};
   for (const id of supportedAgents()) {
-    const a = adapterFor(id)!;
+    const a = adapterFor(id);
     for (const path of [...a.configCandidates, a.newConfig.path]) out[path] = a.newConfig.template;
   }
   return out;
 }
 
 async function chooseAgents(config: ProjectConfig, fs: ProjectFs, diagnostics: Diagnostic[]): Promise<{ agents: AgentId[]; note: string }> {
-  if (config.agents) {
-    const unsupported = config.agents.filter((a) => !adapterFor(a));
-    for (const a of unsupported) {
-      diagnostics.push({ code: "packs-yaml/agent-unsupported", severity: "error", summary: `agent "${a}" is not supported by this version of packs`, location: { file: CONFIG_PATH }, hint: `Supported agents: ${supportedAgents().join(", ")}. Remove "${a}" from agents.` });
-    }
-    return { agents: config.agents.filter((a) => adapterFor(a)), note: "from packs.yaml" };
-  }
+  if (config.agents) return { agents: config.agents, note: "from packs.yaml" };
   const found: string[] = [];
   const agents: AgentId[] = [];
   for (const id of supportedAgents()) {
-    for (const marker of adapterFor(id)!.markers) {
+    for (const marker of adapterFor(id).markers) {
       if (await fs.exists(marker)) {
         agents.push(id);
         found.push(`${id} (found ${marker})`);

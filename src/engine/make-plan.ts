@@ -5,7 +5,8 @@ import type { Resolution } from "../core/decide.js";
 import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
 import { plan as corePlan } from "../core/plan.js";
 import type { JsonObject } from "../core/json.js";
-import { PLAN_FORMAT_VERSION, type FileChange, type Plan } from "../core/plan-model.js";
+import { PLAN_FORMAT_VERSION, type FileChange, type Plan, type PlanItem } from "../core/plan-model.js";
+import { adapterFor } from "../agents/registry.js";
 import type { Sidecar } from "../core/sidecar.js";
 import { sha256Sri } from "../io/hash.js";
 import type { ProjectFs } from "../io/project-fs.js";
@@ -35,6 +36,12 @@ function newConfigNotes(writes: readonly FileChange[], templates: Readonly<Recor
   return writes
     .filter((w) => w.before === null && w.after !== null && templates[w.path] !== undefined)
     .map((w) => `no agent config file yet: packs creates ${w.path} (${JSON.stringify(templates[w.path])} plus the entries below)`);
+}
+
+/** Follow-ups of each agent whose MCP servers this plan adds or changes. */
+function followUps(items: readonly PlanItem[]): string[] {
+  const agents = new Set(items.filter((i) => !i.blocked && i.target.kind === "entry" && /^(create|recreate|update|conflict|drift)$/.test(i.action)).map((i) => i.agent));
+  return [...agents].sort().flatMap((a) => adapterFor(a).mcpFollowUp ?? []);
 }
 
 export const hashText = (text: string): string => sha256Sri(text);
@@ -75,7 +82,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
     project: ctx.projectLabel,
     agents: state.agents,
     agents_reason: state.agentsNote,
-    notes: newConfigNotes(core.files.writes, state.templates),
+    notes: [...newConfigNotes(core.files.writes, state.templates), ...followUps(core.items)],
     packs: state.packs.filter((p) => inScope(p.entry.key)).map((p) => ({
       name: p.entry.key,
       version: p.pack.version,

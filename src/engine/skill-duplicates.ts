@@ -10,7 +10,8 @@ import type { Sidecar } from "../core/sidecar.js";
 import type { ProjectFs } from "../io/project-fs.js";
 
 export async function skillDuplicateWarnings(fs: ProjectFs, desired: readonly DesiredItem[], sidecars: readonly Sidecar[]): Promise<Diagnostic[]> {
-  const owned = new Set(sidecars.flatMap((s) => Object.keys(s.items)));
+  // packs' own copies (recorded, or placed by this plan for another agent) are not duplicates.
+  const owned = new Set([...sidecars.flatMap((s) => Object.keys(s.items)), ...desired.map((d) => d.address.path)]);
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const item of desired) {
@@ -18,7 +19,7 @@ export async function skillDuplicateWarnings(fs: ProjectFs, desired: readonly De
     seen.add(item.group);
     const [dir, name] = splitSkillFolder(item.group);
     for (const agent of item.serves) {
-      for (const other of adapterFor(agent)?.skillDirs ?? []) {
+      for (const other of adapterFor(agent).skillDirs) {
         const twin = `${other}/${name}/SKILL.md`;
         if (other === dir || owned.has(twin) || !(await fs.exists(twin))) continue;
         out.push({

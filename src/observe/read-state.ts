@@ -16,6 +16,7 @@ const address = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("file"), path: z.string() }),
   z.object({ kind: z.literal("entry"), path: z.string(), pointer: z.array(z.string()) }),
   z.object({ kind: z.literal("element"), path: z.string(), array: z.array(z.string()), key: z.string(), match: z.enum(["exact", "npm-name"]) }),
+  z.object({ kind: z.literal("section"), path: z.string(), id: z.string() }),
 ]);
 
 const sidecarSchema = z.object({
@@ -68,13 +69,13 @@ function parseJson<T>(text: string | undefined, schema: z.ZodType<T>, path: stri
   try {
     value = JSON.parse(text ?? "");
   } catch (e) {
-    diagnostics.push({ code: "state/invalid-json", severity: "error", summary: `${path} is not valid JSON: ${(e as Error).message}`, location: { file: path }, hint: "packs writes this file; restore it from version control (git checkout -- " + path + ")." });
+    diagnostics.push({ code: "state/invalid-json", severity: "error", summary: `not valid JSON: ${(e as Error).message}`, location: { file: path }, hint: "packs writes this file; restore it from version control (git checkout -- " + path + ")." });
     return undefined;
   }
   const r = schema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    diagnostics.push({ code: "state/invalid-sidecar", severity: "error", summary: `${path}: ${issue.path.join(".") || "document"}: ${issue.message}`, location: { file: path }, hint: "packs writes this file; restore it from version control (git checkout -- " + path + ")." });
+    diagnostics.push({ code: "state/invalid-sidecar", severity: "error", summary: `${issue.path.join(".") || "document"}: ${issue.message}`, location: { file: path }, hint: "packs writes this file; restore it from version control (git checkout -- " + path + ")." });
     return undefined;
   }
   return r.data;

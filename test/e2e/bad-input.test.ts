@@ -116,7 +116,7 @@ const rows: BadInput[] = [
   {
     name: "an agent config that is not valid JSONC",
     files: { "opencode.jsonc": '{\n  "mcp": {\n    "x": [1,,]\n  }\n}\n' },
-    where: "opencode.jsonc:3:13", code: "config/invalid-jsonc", message: "is not valid JSONC",
+    where: "opencode.jsonc:3:13", code: "config/invalid-jsonc", message: "not valid JSONC: expected a value",
     json: true,
   },
   {

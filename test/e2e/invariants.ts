@@ -12,6 +12,7 @@ export type OwnedItem =
   | { kind: "file"; path: string }
   | { kind: "entry"; path: string; pointer: string[] }
   | { kind: "element"; path: string; array: string[]; key: string; match: string }
+  | { kind: "section"; path: string; id: string }
   | { kind: "other"; path: string };
 
 /** Every item in every `.packs/state/*.json` sidecar of a tree. */
@@ -22,7 +23,7 @@ export function ownedItems(tree: Tree): OwnedItem[] {
     const sidecar = JSON.parse(text) as { items?: Record<string, { address: OwnedItem }> };
     for (const rec of Object.values(sidecar.items ?? {})) {
       const a = rec.address;
-      out.push(a.kind === "file" || a.kind === "entry" || a.kind === "element" ? a : { kind: "other", path: a.path });
+      out.push(a.kind === "file" || a.kind === "entry" || a.kind === "element" || a.kind === "section" ? a : { kind: "other", path: a.path });
     }
   }
   return out;
@@ -48,7 +49,7 @@ export function unownedSurvive(before: Tree, after: Tree, owned: readonly OwnedI
   const problems: string[] = [];
   for (const [p, text] of before) {
     if (owned.some((o) => o.kind === "file" && o.path === p)) continue;
-    const inFile = owned.filter((o) => o.path === p && (o.kind === "entry" || o.kind === "element"));
+    const inFile = owned.filter((o) => o.path === p && (o.kind === "entry" || o.kind === "element" || o.kind === "section"));
     const now = after.get(p);
     if (now === undefined) {
       problems.push(`${p}: deleted, but packs does not own it`);
@@ -58,9 +59,40 @@ export function unownedSurvive(before: Tree, after: Tree, owned: readonly OwnedI
       if (now !== text) problems.push(`${p}: changed, but packs owns nothing in it`);
       continue;
     }
+    if (p.endsWith(".md") || p.endsWith(".toml")) {
+      problems.push(...linesSurviveInOrder(p, text, now, inFile));
+      continue;
+    }
     problems.push(...commentLinesSurvive(p, text, now));
     problems.push(...foreignEntriesSurvive(p, text, now, inFile));
   }
+  return problems;
+}
+
+/**
+ * Markdown with packs sections, TOML with packs tables: every line of the user's file is still
+ * there, in order, and every added line lies inside a packs section or table.
+ */
+function linesSurviveInOrder(p: string, before: string, after: string, owned: readonly OwnedItem[]): string[] {
+  const want = before.split("\n").map((l) => l.replace(/\r$/, ""));
+  const got = after.split("\n").map((l) => l.replace(/\r$/, ""));
+  const ownedTables = owned.flatMap((o) => (o.kind === "entry" ? [o.pointer.join(".")] : []));
+  let i = 0;
+  let inOurs = false;
+  const extra: string[] = [];
+  for (const line of got) {
+    if (i < want.length && line === want[i] && !inOurs) {
+      i++;
+      continue;
+    }
+    if (/^<!-- packs:begin /.test(line) || ownedTables.some((t) => line.startsWith(`[${t}]`) || line.startsWith(`[${t}.`))) inOurs = true;
+    else if (/^\[/.test(line)) inOurs = false;
+    if (!inOurs && line.trim() !== "") extra.push(line);
+    if (/^<!-- packs:end /.test(line)) inOurs = false;
+  }
+  const problems: string[] = [];
+  if (i < want.length) problems.push(`${p}: user line ${i + 1} not kept in order: ${JSON.stringify(want[i])}`);
+  for (const line of extra) problems.push(`${p}: line added outside a packs section or table: ${JSON.stringify(line)}`);
   return problems;
 }
 

@@ -1,0 +1,33 @@
+/**
+ * Build the new text of a shared Markdown file (AGENTS.md, GEMINI.md, …) from the decisions on
+ * its packs sections. Text outside the markers is never touched; a file packs created is deleted
+ * once no section is left in it.
+ */
+import { removeSection, setSection } from "./edit/markdown-sections.js";
+import { emptyResult, type FileBuildResult } from "./plan-file-result.js";
+import type { ItemDecision } from "./plan-items.js";
+
+export function buildMarkdownFile(path: string, liveText: string | undefined, decisions: readonly ItemDecision[], created: ReadonlySet<string>): FileBuildResult {
+  const out = emptyResult();
+  let text = liveText ?? "";
+  if (liveText === undefined) out.createdNow.push(path);
+  for (const x of decisions) {
+    const a = (x.desired ?? x.recorded)!.address;
+    if (a.kind !== "section") throw new Error(`bug: ${x.id} is not a section`);
+    if (x.decision.write === "desired") {
+      const v = x.desired!.value;
+      if (v.type !== "text") throw new Error(`bug: section ${x.id} wants ${v.type}`);
+      text = setSection(text, a.id, v.text);
+    } else if (x.decision.write === "delete") {
+      text = removeSection(text, a.id);
+    }
+  }
+  const ours = created.has(path) || out.createdNow.includes(path);
+  if (ours && text.trim() === "") {
+    out.after = liveText === undefined ? undefined : null;
+    out.removed.push(path);
+  } else if (text !== liveText) {
+    out.after = text;
+  }
+  return out;
+}
