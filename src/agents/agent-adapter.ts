@@ -26,6 +26,11 @@ export interface AgentAdapter {
   skillDirs: readonly string[];
   /** Files or folders whose presence says the project uses this agent. */
   markers: readonly string[];
+  /**
+   * Instruction files of other agents this agent also loads (a path, or a folder ending in `/`):
+   * when another agent's copy of a pack's instructions is there, this agent writes none of its own.
+   */
+  alsoReadsInstructions?: readonly string[];
   /** What a user must do after packs changes this agent's MCP servers, shown in the plan. */
   mcpFollowUp?: string;
   /** MCP servers, plugins and instructions (skills are placed across agents, see skill-items). */

@@ -20,6 +20,7 @@ export const cursor = mcpConfigAdapter({
   },
   skillDirs: [".agents/skills", ".cursor/skills", ".claude/skills"],
   markers: [".cursor"],
+  alsoReadsInstructions: ["AGENTS.md"],
   mcpFollowUp: "cursor: enable the new servers in Cursor's MCP settings if Cursor asks.",
   instructions: (sel, hash) =>
     instructionsFile(sel, "cursor", `.cursor/rules/${sel.key}.mdc`, hash, `---\ndescription: ${JSON.stringify(sel.pack.description)}\nalwaysApply: true\n---\n`),

@@ -24,6 +24,7 @@ export interface McpConfigSpec {
   markers: readonly string[];
   instructions(sel: Selection, hash: Hasher): DesiredItem[];
   mcpFollowUp?: string;
+  alsoReadsInstructions?: readonly string[];
 }
 
 export function mcpConfigAdapter(spec: McpConfigSpec): AgentAdapter {
@@ -34,6 +35,7 @@ export function mcpConfigAdapter(spec: McpConfigSpec): AgentAdapter {
     skillDirs: spec.skillDirs,
     markers: spec.markers,
     ...(spec.mcpFollowUp && { mcpFollowUp: spec.mcpFollowUp }),
+    ...(spec.alsoReadsInstructions && { alsoReadsInstructions: spec.alsoReadsInstructions }),
     render(sel, ctx) {
       const items: DesiredItem[] = [];
       const diagnostics: Diagnostic[] = [];

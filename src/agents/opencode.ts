@@ -23,6 +23,7 @@ export const opencode: AgentAdapter = {
   newConfig: { path: "opencode.json", template: { $schema: "https://opencode.ai/config.json" } },
   skillDirs: [".opencode/skills", ".claude/skills", ".agents/skills"],
   markers: ["opencode.jsonc", "opencode.json", ".opencode"],
+  alsoReadsInstructions: ["AGENTS.md"],
   render(sel: Selection, ctx: RenderContext) {
     const items: DesiredItem[] = [];
     const diagnostics: Diagnostic[] = [];
@@ -61,12 +62,14 @@ export const opencode: AgentAdapter = {
         address: { kind: "file", path: file },
         value: { type: "file", content: textContent(text), hash: ctx.hash(canonicalText(text)) },
         description: `instructions of ${sel.pack.name}`,
+        instructions: true,
       });
       items.push({
         ...base,
         address: { kind: "element", path: ctx.configPath, array: ["instructions"], key: file, match: "exact" },
         value: { type: "json", value: file },
         description: "loads the instructions file",
+        instructions: true,
       });
     }
     return { items, diagnostics };

@@ -38,13 +38,13 @@ export function itemBase(sel: Selection, agent: AgentId) {
 export function instructionsFile(sel: Selection, agent: AgentId, path: string, hash: Hasher, frontmatter = ""): DesiredItem[] {
   if (sel.instructions === undefined) return [];
   const text = frontmatter + withNewline(sel.instructions);
-  return [{ ...itemBase(sel, agent), address: { kind: "file", path }, value: { type: "file", content: textContent(text), hash: hash(canonicalText(text)) }, description: `instructions of ${sel.pack.name}` }];
+  return [{ ...itemBase(sel, agent), address: { kind: "file", path }, value: { type: "file", content: textContent(text), hash: hash(canonicalText(text)) }, description: `instructions of ${sel.pack.name}`, instructions: true }];
 }
 
 /** Instructions as a marked section of a shared Markdown file (e.g. `AGENTS.md`). */
 export function instructionsSection(sel: Selection, agent: AgentId, path: string): DesiredItem[] {
   if (sel.instructions === undefined) return [];
-  return [{ ...itemBase(sel, agent), address: { kind: "section", path, id: sel.key }, value: { type: "text", text: withNewline(sel.instructions) }, description: `instructions of ${sel.pack.name} (marked section)` }];
+  return [{ ...itemBase(sel, agent), address: { kind: "section", path, id: sel.key }, value: { type: "text", text: withNewline(sel.instructions) }, description: `instructions of ${sel.pack.name} (marked section)`, instructions: true }];
 }
 
 function withNewline(s: string): string {

@@ -21,6 +21,7 @@ export const vscode = mcpConfigAdapter({
   },
   skillDirs: [".agents/skills", ".github/skills", ".claude/skills"],
   markers: [".vscode/mcp.json", ".github/copilot-instructions.md", ".github/instructions"],
+  alsoReadsInstructions: ["AGENTS.md", ".claude/rules/"],
   mcpFollowUp: "vscode: VS Code asks to trust and start new servers from .vscode/mcp.json.",
   instructions: (sel, hash) => instructionsFile(sel, "vscode", `.github/instructions/${sel.key}.instructions.md`, hash, `---\napplyTo: "**"\n---\n`),
 });

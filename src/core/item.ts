@@ -34,6 +34,8 @@ export interface DesiredItem {
   description: string;
   /** Display grouping, e.g. the skill folder `.agents/skills/dbt-model/` for each of its files. */
   group?: string;
+  /** Set on the items that carry a pack's instructions (the file or section, and what loads it). */
+  instructions?: true;
 }
 
 /** The stable identity of an address, as shown to users and used as a map key. */

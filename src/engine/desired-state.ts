@@ -71,17 +71,37 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
         hint: `Add the agent to the top-level agents: list, or change the pack's agents:.`,
       });
     }
+    const packItems: DesiredItem[] = [];
     for (const id of packAgents) {
       const adapter = adapterFor(id);
       const configPath = configPaths.get(id)!;
       const r = adapter.render(sel, { configPath, hash });
-      desired.push(...r.items);
+      packItems.push(...r.items);
       diagnostics.push(...r.diagnostics);
     }
+    desired.push(...shareInstructions(packItems));
     const placements = placeSkills(packAgents, (a) => adapterFor(a).skillDirs, SKILL_DIR_PREFERENCE);
     desired.push(...skillItems(sel, placements));
   }
   return { state: { config, agents, agentsNote: note, packs, selections, desired, templates, diagnostics }, diagnostics };
+}
+
+/**
+ * An agent that also loads another agent's instruction file (opencode, Cursor and VS Code read
+ * AGENTS.md) takes the pack's instructions from there instead of writing its own copy, so it
+ * reads them once. The shared copy then says it serves that agent too.
+ */
+function shareInstructions(items: DesiredItem[]): DesiredItem[] {
+  const carriers = items.filter((i) => i.instructions && i.address.kind !== "element");
+  const dropped = new Set<string>();
+  for (const agent of new Set(items.map((i) => i.agent))) {
+    const reads = adapterFor(agent).alsoReadsInstructions ?? [];
+    const shared = carriers.find((c) => c.agent !== agent && !dropped.has(c.agent) && reads.some((r) => (r.endsWith("/") ? c.address.path.startsWith(r) : c.address.path === r)));
+    if (!shared) continue;
+    dropped.add(agent);
+    shared.serves = [...new Set([...shared.serves, agent])].sort();
+  }
+  return items.filter((i) => !(i.instructions && dropped.has(i.agent)));
 }
 
 /**
