@@ -2,9 +2,8 @@
  * Claude Code: `.mcp.json` `mcpServers`, skills in `.claude/skills`, instructions as
  * `.claude/rules/<pack>.md`. Env references as `${NAME}`. Sources: docs/agents.md#claude-code.
  */
-import type { JsonObject } from "../core/json.js";
 import { mcpConfigAdapter } from "./mcp-config-adapter.js";
-import { instructionsFile, translated } from "./render-helpers.js";
+import { commandEntry, instructionsFile, translated, urlEntry } from "./render-helpers.js";
 
 export const claudeCode = mcpConfigAdapter({
   id: "claude-code",
@@ -12,11 +11,8 @@ export const claudeCode = mcpConfigAdapter({
   serversKey: "mcpServers",
   entry(m) {
     const t = translated(m, (n) => `\${${n}}`);
-    if (m.transport === "stdio") {
-      const [command, ...args] = t.command;
-      return { command: command!, ...(args.length > 0 && { args }), ...(t.env && { env: t.env }) } as JsonObject;
-    }
-    return { type: m.transport, url: t.url!, ...(t.headers && { headers: t.headers }) } as JsonObject;
+    if (m.transport === "stdio") return commandEntry(t);
+    return urlEntry(t, { type: m.transport });
   },
   skillDirs: [".claude/skills"],
   markers: [".mcp.json", ".claude", "CLAUDE.md"],

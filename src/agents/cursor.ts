@@ -2,9 +2,8 @@
  * Cursor: `.cursor/mcp.json` `mcpServers`, instructions as an always-applied rule
  * `.cursor/rules/<pack>.mdc`. Env references as `${env:NAME}`. Sources: docs/agents.md#cursor.
  */
-import type { JsonObject } from "../core/json.js";
 import { mcpConfigAdapter } from "./mcp-config-adapter.js";
-import { instructionsFile, translated } from "./render-helpers.js";
+import { commandEntry, instructionsFile, translated, urlEntry } from "./render-helpers.js";
 
 export const cursor = mcpConfigAdapter({
   id: "cursor",
@@ -12,11 +11,8 @@ export const cursor = mcpConfigAdapter({
   serversKey: "mcpServers",
   entry(m) {
     const t = translated(m, (n) => `\${env:${n}}`);
-    if (m.transport === "stdio") {
-      const [command, ...args] = t.command;
-      return { command: command!, ...(args.length > 0 && { args }), ...(t.env && { env: t.env }) } as JsonObject;
-    }
-    return { url: t.url!, ...(t.headers && { headers: t.headers }) } as JsonObject;
+    if (m.transport === "stdio") return commandEntry(t);
+    return urlEntry(t);
   },
   skillDirs: [".agents/skills", ".cursor/skills", ".claude/skills"],
   markers: [".cursor"],

@@ -3,9 +3,8 @@
  * for streamable HTTP), skills in `.gemini/skills` or `.agents/skills`, instructions as a marked section of
  * `GEMINI.md`. Env references as `${NAME}`. Sources: docs/agents.md#gemini-cli.
  */
-import type { JsonObject } from "../core/json.js";
 import { mcpConfigAdapter } from "./mcp-config-adapter.js";
-import { instructionsSection, translated } from "./render-helpers.js";
+import { commandEntry, instructionsSection, translated, urlEntry } from "./render-helpers.js";
 
 export const gemini = mcpConfigAdapter({
   id: "gemini",
@@ -13,13 +12,10 @@ export const gemini = mcpConfigAdapter({
   serversKey: "mcpServers",
   entry(m) {
     const t = translated(m, (n) => `\${${n}}`);
-    if (m.transport === "stdio") {
-      const [command, ...args] = t.command;
-      return { command: command!, ...(args.length > 0 && { args }), ...(t.env && { env: t.env }) } as JsonObject;
-    }
-    // A bare `url` means streamable HTTP to current Gemini CLI; SSE must say so.
-    const target: JsonObject = m.transport === "sse" ? { type: "sse", url: t.url! } : { httpUrl: t.url! };
-    return { ...target, ...(t.headers && { headers: t.headers }) } as JsonObject;
+    if (m.transport === "stdio") return commandEntry(t);
+    // A bare `url` means streamable HTTP to current Gemini CLI: SSE says so, HTTP uses httpUrl.
+    if (m.transport === "sse") return urlEntry(t, { type: "sse" });
+    return { httpUrl: t.url!, ...(t.headers && { headers: t.headers }) };
   },
   skillDirs: [".agents/skills", ".gemini/skills"],
   markers: [".gemini", "GEMINI.md"],

@@ -9,6 +9,7 @@ import { translateEnvMap, translateEnvRefs } from "../core/env-ref.js";
 import { canonicalText, textContent } from "../core/file-content.js";
 import type { DesiredItem } from "../core/item.js";
 import type { Hasher } from "../core/live.js";
+import type { JsonObject } from "../core/json.js";
 import type { McpServer } from "../core/pack-model.js";
 import type { Selection } from "../core/select-components.js";
 
@@ -23,6 +24,17 @@ export function translated(m: McpServer, format: EnvFormat) {
     env: nonEmpty(translateEnvMap(m.env, format)),
     headers: nonEmpty(translateEnvMap(m.headers, format)),
   };
+}
+
+/** A local server as most agents write it: `{ command, args, env }`, after any `extra` keys. */
+export function commandEntry(t: ReturnType<typeof translated>, extra: JsonObject = {}): JsonObject {
+  const [command, ...args] = t.command;
+  return { ...extra, command: command!, ...(args.length > 0 && { args }), ...(t.env && { env: t.env }) };
+}
+
+/** A remote server as most agents write it: `{ url, headers }`, after any `extra` keys. */
+export function urlEntry(t: ReturnType<typeof translated>, extra: JsonObject = {}): JsonObject {
+  return { ...extra, url: t.url!, ...(t.headers && { headers: t.headers }) };
 }
 
 export function cannotExpress(agent: AgentId, sel: Selection, what: string, hint: string): Diagnostic {

@@ -3,9 +3,8 @@
  * `.github/instructions/<pack>.instructions.md` applying to every file. Env references as
  * `${env:NAME}`. Sources: docs/agents.md#vs-code.
  */
-import type { JsonObject } from "../core/json.js";
 import { mcpConfigAdapter } from "./mcp-config-adapter.js";
-import { instructionsFile, translated } from "./render-helpers.js";
+import { commandEntry, instructionsFile, translated, urlEntry } from "./render-helpers.js";
 
 export const vscode = mcpConfigAdapter({
   id: "vscode",
@@ -13,11 +12,8 @@ export const vscode = mcpConfigAdapter({
   serversKey: "servers",
   entry(m) {
     const t = translated(m, (n) => `\${env:${n}}`);
-    if (m.transport === "stdio") {
-      const [command, ...args] = t.command;
-      return { type: "stdio", command: command!, ...(args.length > 0 && { args }), ...(t.env && { env: t.env }) } as JsonObject;
-    }
-    return { type: m.transport, url: t.url!, ...(t.headers && { headers: t.headers }) } as JsonObject;
+    if (m.transport === "stdio") return commandEntry(t, { type: "stdio" });
+    return urlEntry(t, { type: m.transport });
   },
   skillDirs: [".agents/skills", ".github/skills", ".claude/skills"],
   markers: [".vscode/mcp.json", ".github/copilot-instructions.md", ".github/instructions"],
