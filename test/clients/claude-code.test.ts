@@ -2,16 +2,13 @@
  * The proof that what packs writes is what Claude Code reads: apply through the real CLI, then ask
  * the real claude client (npm @anthropic-ai/claude-code, offline, HOME in a temp dir) what it loaded.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { clientBin, PACKS, run } from "./client-harness.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-/** Installed by scripts/install-clients.mjs (npm test runs it). */
-const CLAUDE = join(ROOT, ".clients", "node_modules", ".bin", "claude");
-const PACKS = join(ROOT, "bin", "packs.js");
+const CLAUDE = clientBin("claude");
 
 /** Variables that keep Claude Code off the network (docs/agents.md#claude-code). */
 function claudeEnv(home: string): NodeJS.ProcessEnv {
@@ -24,11 +21,6 @@ function claudeEnv(home: string): NodeJS.ProcessEnv {
     PK_GREETING: "hello",
     PK_TEAM: "data",
   };
-}
-
-function run(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) {
-  const r = spawnSync(cmd, args, { cwd, env: env ?? { ...process.env, NO_COLOR: "1" }, encoding: "utf8", timeout: 90_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** `claude mcp list` lines as name → "<command or url> (<transport>)" (docs/agents.md#mcp-servers-1). */

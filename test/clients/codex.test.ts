@@ -2,25 +2,17 @@
  * The proof that what packs writes is what Codex reads: apply through the real CLI, then ask
  * the real codex client (npm @openai/codex, offline, HOME in a temp dir) what it loaded.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { clientBin, PACKS, run } from "./client-harness.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-/** Installed by scripts/install-clients.mjs (npm test runs it). */
-const CODEX = join(ROOT, ".clients", "node_modules", ".bin", "codex");
-const PACKS = join(ROOT, "bin", "packs.js");
+const CODEX = clientBin("codex");
 
 /** `codex mcp list` opens no connection and starts no server (docs/agents.md#codex). */
 function codexEnv(home: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: home, PK_GREETING: "hello", PK_TEAM: "data" };
-}
-
-function run(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) {
-  const r = spawnSync(cmd, args, { cwd, env: env ?? { ...process.env, NO_COLOR: "1" }, encoding: "utf8", timeout: 90_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 type Listed = { name: string; enabled: boolean; transport: Record<string, unknown> };

@@ -2,25 +2,17 @@
  * The proof that what packs writes is what Gemini CLI reads: apply through the real CLI, then ask
  * the real gemini client (npm @google/gemini-cli, offline, HOME in a temp dir) what it loaded.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { clientBin, PACKS, run } from "./client-harness.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-/** Installed by scripts/install-clients.mjs (npm test runs it). */
-const GEMINI = join(ROOT, ".clients", "node_modules", ".bin", "gemini");
-const PACKS = join(ROOT, "bin", "packs.js");
+const GEMINI = clientBin("gemini");
 
 /** Variables that trust the folder and keep Gemini CLI off the network (docs/agents.md#gemini-cli). */
 function geminiEnv(home: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: home, GEMINI_CLI_TRUST_WORKSPACE: "true", PK_GREETING: "hello", PK_TEAM: "data" };
-}
-
-function run(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) {
-  const r = spawnSync(cmd, args, { cwd, env: env ?? { ...process.env, NO_COLOR: "1" }, encoding: "utf8", timeout: 90_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** `gemini mcp list` (stderr) as name → "<command or url> (<transport>)" (docs/agents.md#mcp-servers-2). */

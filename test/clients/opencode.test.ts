@@ -2,16 +2,13 @@
  * The proof that what packs writes is what opencode reads: apply through the real CLI, then ask
  * the real opencode client (npm opencode-ai, offline, HOME in a temp dir) what it loaded.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { clientBin, PACKS, run } from "./client-harness.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-/** Installed by scripts/install-clients.mjs (npm test runs it). */
-const OPENCODE = join(ROOT, ".clients", "node_modules", ".bin", "opencode");
-const PACKS = join(ROOT, "bin", "packs.js");
+const OPENCODE = clientBin("opencode");
 
 /** Variables that keep opencode off the network (docs/agents.md#opencode). */
 function opencodeEnv(home: string): NodeJS.ProcessEnv {
@@ -28,11 +25,6 @@ function opencodeEnv(home: string): NodeJS.ProcessEnv {
     PK_GREETING: "hello",
     PK_TEAM: "data",
   };
-}
-
-function run(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) {
-  const r = spawnSync(cmd, args, { cwd, env: env ?? { ...process.env, NO_COLOR: "1" }, encoding: "utf8", timeout: 90_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe("opencode reads what packs writes", () => {
