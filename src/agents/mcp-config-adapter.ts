@@ -11,7 +11,7 @@ import type { Hasher } from "../core/live.js";
 import type { McpServer } from "../core/pack-model.js";
 import type { Selection } from "../core/select-components.js";
 import type { AgentAdapter } from "./agent-adapter.js";
-import { cannotExpress, itemBase } from "./render-helpers.js";
+import { cannotExpress, describeMcp, itemBase } from "./render-helpers.js";
 
 export interface McpConfigSpec {
   id: AgentId;
@@ -49,7 +49,7 @@ export function mcpConfigAdapter(spec: McpConfigSpec): AgentAdapter {
           ...itemBase(sel, spec.id),
           address: { kind: "entry", path: ctx.configPath, pointer: [spec.serversKey, m.name] },
           value: { type: "json", value: entry as JsonObject },
-          description: m.transport === "stdio" ? `MCP server (local: ${(m.command ?? []).join(" ")})` : `MCP server (remote ${m.transport}: ${m.url})`,
+          description: describeMcp(m),
         });
       }
       if (sel.plugins.length > 0) {

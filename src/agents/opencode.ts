@@ -3,14 +3,13 @@
  * `plugin`, instructions as a file listed in `instructions`, skills from `.opencode/skills`,
  * `.claude/skills` or `.agents/skills`. Sources and checks: docs/agents.md#opencode.
  */
-import { translateEnvMap, translateEnvRefs } from "../core/env-ref.js";
-import { canonicalText, textContent } from "../core/file-content.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { DesiredItem } from "../core/item.js";
 import { npmName } from "../core/item.js";
 import type { JsonObject } from "../core/json.js";
 import type { McpServer } from "../core/pack-model.js";
 import type { AgentAdapter, RenderContext } from "./agent-adapter.js";
+import { describeMcp, instructionsFile, itemBase, translated } from "./render-helpers.js";
 import type { Selection } from "../core/select-components.js";
 
 const env = (name: string) => `{env:${name}}`;
@@ -27,7 +26,7 @@ export const opencode: AgentAdapter = {
   render(sel: Selection, ctx: RenderContext) {
     const items: DesiredItem[] = [];
     const diagnostics: Diagnostic[] = [];
-    const base = { owner: sel.key, agent: "opencode" as const, serves: ["opencode" as const] };
+    const base = itemBase(sel, "opencode");
     for (const m of sel.mcp) {
       const dropped = m.transport === "stdio" ? (m.headers && Object.keys(m.headers).length ? "headers" : undefined) : m.env && Object.keys(m.env).length ? "env" : undefined;
       if (dropped) {
@@ -56,14 +55,7 @@ export const opencode: AgentAdapter = {
     }
     if (sel.instructions !== undefined) {
       const file = instructionsPath(sel.key);
-      const text = sel.instructions.endsWith("\n") ? sel.instructions : `${sel.instructions}\n`;
-      items.push({
-        ...base,
-        address: { kind: "file", path: file },
-        value: { type: "file", content: textContent(text), hash: ctx.hash(canonicalText(text)) },
-        description: `instructions of ${sel.pack.name}`,
-        instructions: true,
-      });
+      items.push(...instructionsFile(sel, "opencode", file, ctx.hash));
       items.push({
         ...base,
         address: { kind: "element", path: ctx.configPath, array: ["instructions"], key: file, match: "exact" },
@@ -80,23 +72,13 @@ export function instructionsPath(packKey: string): string {
   return `.opencode/instructions/${packKey}.md`;
 }
 
+/** opencode's own shape: `type: local` with one `command` array and `environment`, or `type: remote`. */
 function mcpEntry(m: McpServer): JsonObject {
-  const out: JsonObject = {};
-  if (m.transport === "stdio") {
-    out.type = "local";
-    out.command = (m.command ?? []).map((c) => translateEnvRefs(c, env));
-    const environment = translateEnvMap(m.env, env);
-    if (environment && Object.keys(environment).length > 0) out.environment = environment;
-  } else {
-    out.type = "remote";
-    out.url = translateEnvRefs(m.url ?? "", env);
-    const headers = translateEnvMap(m.headers, env);
-    if (headers && Object.keys(headers).length > 0) out.headers = headers;
-  }
+  const t = translated(m, env);
+  const out: JsonObject =
+    m.transport === "stdio"
+      ? { type: "local", command: t.command, ...(t.env && { environment: t.env }) }
+      : { type: "remote", url: t.url ?? "", ...(t.headers && { headers: t.headers }) };
   if (m.enabled !== undefined) out.enabled = m.enabled;
   return out;
-}
-
-function describeMcp(m: McpServer): string {
-  return m.transport === "stdio" ? `MCP server (local: ${(m.command ?? []).join(" ")})` : `MCP server (remote ${m.transport}: ${m.url})`;
 }

@@ -37,6 +37,10 @@ export function urlEntry(t: ReturnType<typeof translated>, extra: JsonObject = {
   return { ...extra, url: t.url!, ...(t.headers && { headers: t.headers }) };
 }
 
+export function describeMcp(m: McpServer): string {
+  return m.transport === "stdio" ? `MCP server (local: ${(m.command ?? []).join(" ")})` : `MCP server (remote ${m.transport}: ${m.url})`;
+}
+
 export function cannotExpress(agent: AgentId, sel: Selection, what: string, hint: string): Diagnostic {
   return { code: "agent/cannot-express", severity: "warning", summary: `${agent} cannot express ${what} (pack "${sel.key}"); it is not written for ${agent}`, location: sel.location, hint };
 }

@@ -50,7 +50,7 @@ export class LiveView {
    * The parsed config file (JSON(C) or TOML, by its name); undefined when absent or invalid
    * (invalid adds a diagnostic once).
    */
-  json(path: string): JsonValue | undefined {
+  config(path: string): JsonValue | undefined {
     if (this.parsed.has(path)) return this.parsed.get(path);
     const f = this.file(path);
     let value: JsonValue | undefined;
@@ -103,11 +103,11 @@ export class LiveView {
         return text === undefined ? undefined : { value: text };
       }
       case "entry": {
-        const v = valueAt(this.json(address.path), address.pointer);
+        const v = valueAt(this.config(address.path), address.pointer);
         return v === undefined ? undefined : { value: v };
       }
       case "element": {
-        const arr = valueAt(this.json(address.path), address.array);
+        const arr = valueAt(this.config(address.path), address.array);
         if (!Array.isArray(arr)) return undefined;
         const index = arr.findIndex((el) => elementKey(address.match, el) === address.key);
         return index === -1 ? undefined : { value: arr[index]!, index };

@@ -109,7 +109,7 @@ function buildSharedFile(path: string, text: string | undefined, xs: readonly It
     if (text !== undefined && live.sections(path) === undefined) return undefined;
     return buildMarkdownFile(path, text, xs, created);
   }
-  if (text !== undefined && live.json(path) === undefined) return undefined;
+  if (text !== undefined && live.config(path) === undefined) return undefined;
   return formatOf(path) === "toml" ? buildTomlFile(path, text, xs, created) : buildJsonFile(path, text, template, xs, created);
 }
 

@@ -1,6 +1,6 @@
 /**
- * Read every file and folder the plan may touch, once: desired and recorded item files, the
- * agents' config files, and the folders above them.
+ * Read every file and folder the plan may touch, once: the files desired and recorded items
+ * live in (config files included), and the folders above them.
  */
 import type { DesiredItem } from "../core/item.js";
 import type { LiveSnapshot } from "../core/live.js";
@@ -11,10 +11,9 @@ import type { ProjectFs } from "../io/project-fs.js";
 export async function observeLive(
   fs: ProjectFs,
   desired: readonly DesiredItem[],
-  templates: Readonly<Record<string, unknown>>,
   recorded: readonly Sidecar[],
 ): Promise<LiveSnapshot> {
-  const paths = new Set<string>(Object.keys(templates));
+  const paths = new Set<string>();
   const dirs = new Set<string>();
   for (const d of desired) paths.add(d.address.path);
   for (const s of recorded) {

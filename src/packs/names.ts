@@ -3,6 +3,7 @@
  * packs.yaml, so they are slugs; MCP server and group names become keys in agent config files
  * (and, for some agents, parts of file names), so they may not contain `/` or start with `.`.
  */
+import { parseNpmSpec } from "../config/npm-spec.js";
 
 const SLUG = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const KEY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -17,9 +18,6 @@ export function isKeyName(name: string): boolean {
   return name.length <= 128 && KEY_NAME.test(name) && !name.includes("..");
 }
 
-/** npm package name rules (validate-npm-package-name, new packages): lowercase, URL-safe, ≤ 214. */
-const NPM_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
-
 /**
  * An npm spec as opencode's `plugin[]` takes it: `name`, `@scope/name`, either with `@<range,
  * tag or git url>`, or a `file:` / `git+<protocol>:` spec. The version part is not parsed: npm
@@ -29,9 +27,7 @@ export function isNpmSpec(spec: string): boolean {
   if (spec !== spec.trim() || spec === "") return false;
   if (spec.startsWith("file:")) return spec.length > "file:".length;
   if (spec.startsWith("git+")) return /^git\+[a-z]+:\/\/\S+$/.test(spec);
-  const at = spec.indexOf("@", 1);
-  const name = at < 0 ? spec : spec.slice(0, at);
-  const range = at < 0 ? undefined : spec.slice(at + 1);
-  if (name.length > 214 || !NPM_NAME.test(name)) return false;
-  return range === undefined || (range !== "" && range === range.trim());
+  const parsed = parseNpmSpec(spec);
+  if ("error" in parsed) return false;
+  return parsed.range === undefined || parsed.range === parsed.range.trim();
 }
