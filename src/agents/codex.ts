@@ -58,7 +58,7 @@ export const codex = mcpConfigAdapter({
   configPath: ".codex/config.toml",
   serversKey: "mcp_servers",
   entry: (m) => (m.transport === "stdio" ? stdioEntry(m) : httpEntry(m)),
-  skillDirs: [".agents/skills"],
+  skillDirs: [".agents/skills", ".codex/skills"],
   markers: [".codex"],
   mcpFollowUp: "codex: Codex reads .codex/config.toml only in a project trusted in ~/.codex/config.toml; restart running sessions.",
   instructions: (sel) => instructionsSection(sel, "codex", "AGENTS.md"),

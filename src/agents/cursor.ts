@@ -14,7 +14,7 @@ export const cursor = mcpConfigAdapter({
     if (m.transport === "stdio") return commandEntry(t);
     return urlEntry(t);
   },
-  skillDirs: [".agents/skills", ".cursor/skills", ".claude/skills"],
+  skillDirs: [".agents/skills", ".cursor/skills", ".claude/skills", ".codex/skills"],
   markers: [".cursor"],
   alsoReadsInstructions: ["AGENTS.md"],
   mcpFollowUp: "cursor: enable the new servers in Cursor's MCP settings if Cursor asks.",

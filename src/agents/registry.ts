@@ -19,4 +19,4 @@ export function supportedAgents(): AgentId[] {
 }
 
 /** The shared skill folder first: one copy there serves the most agents. */
-export const SKILL_DIR_PREFERENCE = [".agents/skills", ".claude/skills", ".opencode/skills", ".gemini/skills"];
+export const SKILL_DIR_PREFERENCE = [".agents/skills", ".claude/skills", ".codex/skills", ".gemini/skills", ".opencode/skills", ".github/skills", ".cursor/skills"];

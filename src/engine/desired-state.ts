@@ -80,8 +80,14 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
       diagnostics.push(...r.diagnostics);
     }
     desired.push(...shareInstructions(packItems));
-    const placements = placeSkills(packAgents, (a) => adapterFor(a).skillDirs, SKILL_DIR_PREFERENCE);
-    desired.push(...skillItems(sel, placements));
+    const skills = placeSkills(packAgents, (a) => adapterFor(a).skillDirs, SKILL_DIR_PREFERENCE);
+    desired.push(...skillItems(sel, skills.placements));
+    if (sel.skills.length > 0) {
+      for (const agent of skills.seenTwice) {
+        const dirs = skills.placements.map((p) => p.dir).filter((d) => adapterFor(agent).skillDirs.includes(d));
+        sel.notes.push(`${agent} reads ${dirs.join(" and ")}, so it sees each skill more than once (identical copies); no choice of folders avoids that with these agents`);
+      }
+    }
   }
   return { state: { config, agents, agentsNote: note, packs, selections, desired, templates, diagnostics }, diagnostics };
 }
