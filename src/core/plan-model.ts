@@ -94,6 +94,8 @@ export interface Plan {
   agents: AgentId[];
   /** Why these agents: named in packs.yaml, or what was detected. */
   agents_reason: string;
+  /** Set when the plan covers only some items (`--pack`, `--agent`); the rest stay as they are. */
+  scope?: { pack?: string; agent?: string };
   /** Project-level facts worth telling before the items (e.g. a config file packs will create). */
   notes: string[];
   packs: PlanPack[];

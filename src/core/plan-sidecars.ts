@@ -11,6 +11,8 @@ import { emptySidecar, type Sidecar, type SidecarItem } from "./sidecar.js";
 export function buildSidecars(
   activePacks: readonly string[],
   decisions: readonly ItemDecision[],
+  /** Items outside the plan's scope: their records are carried over as they are. */
+  held: readonly ItemDecision[],
   created: ReadonlySet<string>,
   live: LiveView,
 ): Map<string, Sidecar> {
@@ -19,14 +21,21 @@ export function buildSidecars(
     const sidecar = out.get(pack);
     if (sidecar) sidecar.items[addressId(item.address)] = item;
   };
+  const keepRecord = (r: ItemDecision["recorded"]) => {
+    if (!r) return;
+    const { owners, ...item } = r;
+    for (const o of owners) put(o, item);
+  };
+  // A held item keeps its owner's sidecar even when the pack left packs.yaml: a later plan
+  // outside the scope still knows the item is packs' to remove.
+  for (const x of held) {
+    for (const o of x.recorded?.owners ?? []) if (!out.has(o)) out.set(o, emptySidecar(o));
+    keepRecord(x.recorded);
+  }
   for (const x of decisions) {
     const { desired: d, recorded: r, decision } = x;
     if (decision.blocked) {
-      // Nothing changes for a blocked item: keep what was recorded.
-      if (r) {
-        const { owners, ...item } = r;
-        for (const o of owners) put(o, item);
-      }
+      keepRecord(r); // nothing changes for a blocked item
       continue;
     }
     if (!decision.record || !d) continue;

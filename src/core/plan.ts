@@ -3,6 +3,7 @@
  * input is data, the hash function is passed in, and the same inputs give the same plan.
  */
 import { diffLines } from "diff";
+import type { AgentId } from "./agent-id.js";
 import type { Resolution } from "./decide.js";
 import { isChange } from "./decide.js";
 import { groupDesired } from "./desired.js";
@@ -34,6 +35,12 @@ export interface CorePlanInput {
   live: LiveSnapshot;
   resolution: Resolution;
   hash: Hasher;
+  /**
+   * Limit the plan to some items (`packs plan --agent`): an item is in scope when this returns
+   * true for the agents it serves. Items out of scope are held: not written, not listed, and
+   * their records carried over unchanged.
+   */
+  scope?: (serves: readonly AgentId[]) => boolean;
 }
 
 export interface CorePlan {
@@ -50,7 +57,10 @@ export function plan(input: CorePlanInput): CorePlan {
   const live = new LiveView(input.live, input.hash);
   const { groups, diagnostics } = groupDesired(input.desired, input.hash);
   const recorded = mergeRecorded(input.sidecars, input.pending, (a) => live.hashAt(a));
-  const decisions = decideItems(groups, recorded, live, input.resolution);
+  const all = decideItems(groups, recorded, live, input.resolution);
+  const inScope = (x: ItemDecision) => !input.scope || input.scope(x.desired ? x.desired.serves : [x.recorded!.agent as AgentId]);
+  const decisions = all.filter(inScope);
+  const held = all.filter((x) => !inScope(x));
   const active = new Set(input.activePacks);
   const items = new Map(decisions.map((x) => [x.id, toPlanItem(x, active, input.resolution, live)]));
   const created = createdContainers(input.sidecars, input.pending);
@@ -90,7 +100,7 @@ export function plan(input: CorePlanInput): CorePlan {
   for (const d of dirs.rmdir) removed.add(`${d}/`);
   for (const r of removed) allCreated.delete(r);
 
-  const sidecars = buildSidecars(input.activePacks, decisions, allCreated, live);
+  const sidecars = buildSidecars(input.activePacks, decisions, held, allCreated, live);
   const planItems = [...items.values()];
   return {
     items: planItems,

@@ -6,7 +6,8 @@ import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
 import { plan as corePlan } from "../core/plan.js";
 import type { JsonObject } from "../core/json.js";
 import { PLAN_FORMAT_VERSION, type FileChange, type Plan, type PlanItem } from "../core/plan-model.js";
-import { adapterFor } from "../agents/registry.js";
+import { adapterFor, supportedAgents } from "../agents/registry.js";
+import type { AgentId } from "../core/agent-id.js";
 import type { Sidecar } from "../core/sidecar.js";
 import { sha256Sri } from "../io/hash.js";
 import type { ProjectFs } from "../io/project-fs.js";
@@ -20,6 +21,8 @@ export interface PlanRequest {
   resolution: Resolution;
   /** Limit the plan to one pack's items (`--pack`); other packs' files and records stay as they are. */
   pack?: string;
+  /** Limit the plan to the items that serve one agent (`--agent`); the rest stay as they are. */
+  agent?: string;
 }
 
 export interface EngineContext {
@@ -56,6 +59,9 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
   if (req.pack && !state.config.packs.some((p) => p.key === req.pack)) {
     return { ok: false, diagnostics: [...diagnostics, { code: "cli/unknown-pack", severity: "error", summary: `no pack "${req.pack}" in packs.yaml`, location: { file: "packs.yaml" }, hint: `Packs: ${state.config.packs.map((p) => p.key).join(", ") || "none"}.` }] };
   }
+  if (req.agent && !state.agents.includes(req.agent as AgentId)) {
+    return { ok: false, diagnostics: [...diagnostics, { code: "cli/unknown-agent", severity: "error", summary: `agent "${req.agent}" is not among the agents in use (${state.agents.join(", ") || "none"})`, location: { file: "packs.yaml" }, hint: `Pass one of them to --agent, or add "${req.agent}" to agents: in packs.yaml (${supportedAgents().join(", ")}).` }] };
+  }
   const recorded = await readRecordedState(fs);
   diagnostics.push(...recorded.diagnostics);
   if (hasErrors(recorded.diagnostics)) return { ok: false, diagnostics };
@@ -68,7 +74,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
   const live = await observeLive(fs, desired, [...sidecars, ...pending]);
   const active = state.config.packs.map((p) => p.key).filter(inScope);
 
-  const core = corePlan({ desired, templates: state.templates, activePacks: active, sidecars, pending, live, resolution: req.resolution, hash: hashText });
+  const core = corePlan({ desired, templates: state.templates, activePacks: active, sidecars, pending, live, resolution: req.resolution, hash: hashText, ...(req.agent && { scope: (serves) => serves.includes(req.agent as AgentId) }) });
   diagnostics.push(...core.diagnostics);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
@@ -82,6 +88,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
     project: ctx.projectLabel,
     agents: state.agents,
     agents_reason: state.agentsNote,
+    ...((req.pack || req.agent) && { scope: { ...(req.pack && { pack: req.pack }), ...(req.agent && { agent: req.agent }) } }),
     notes: [...newConfigNotes(core.files.writes, state.templates), ...followUps(core.items)],
     packs: state.packs.filter((p) => inScope(p.entry.key)).map((p) => ({
       name: p.entry.key,

@@ -13,6 +13,10 @@ const ADDRESS_WIDTH = 46;
 export function renderPlanText(plan: Plan, style: Style): string {
   const packs = plan.packs.length;
   let out = `packs.yaml: ${packs} pack${packs === 1 ? "" : "s"}, agents ${plan.agents.join(" + ") || "none"} (${plan.agents_reason})\n`;
+  if (plan.scope) {
+    const only = [plan.scope.pack && `pack ${plan.scope.pack}`, plan.scope.agent && `what ${plan.scope.agent} reads`].filter(Boolean).join(" and ");
+    out += `${style.bold(`Limited to ${only}`)}; everything else stays as it is.\n`;
+  }
   for (const note of plan.notes) out += `${style.dim(note)}\n`;
   const warnings = plan.diagnostics.filter((d) => d.severity !== "error");
   if (warnings.length > 0) out += "\n" + renderDiagnostics(warnings, style);

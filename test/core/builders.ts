@@ -45,8 +45,8 @@ export interface World {
 }
 
 /** Plan against a world and apply the plan to it in memory: the loop the real CLI runs. */
-export function planAndApply(world: World, desired: DesiredItem[], active: string[], resolution: CorePlanInput["resolution"] = "none") {
-  const p = plan({ desired, templates: { [CONFIG]: TEMPLATE }, activePacks: active, sidecars: world.sidecars, pending: [], live: snapshot(world.files), resolution, hash });
+export function planAndApply(world: World, desired: DesiredItem[], active: string[], resolution: CorePlanInput["resolution"] = "none", scope?: CorePlanInput["scope"]) {
+  const p = plan({ desired, templates: { [CONFIG]: TEMPLATE }, activePacks: active, sidecars: world.sidecars, pending: [], live: snapshot(world.files), resolution, hash, ...(scope && { scope }) });
   if (p.diagnostics.some((d) => d.severity === "error") || p.items.some((i) => i.blocked)) return { plan: p, world };
   const files = { ...world.files };
   for (const w of p.files.writes) {

@@ -143,3 +143,30 @@ describe("plan: recovery from an interrupted apply", () => {
     expect(withJournal.files.writes).toEqual([]);
   });
 });
+
+describe("plan: scope (--agent)", () => {
+  const forClaude = (owner: string, text: string) => ({ ...file(owner, ".claude/rules/p.md", text), agent: "claude-code" as const, serves: ["claude-code" as const] });
+  const onlyOpencode = (serves: readonly string[]) => serves.includes("opencode");
+
+  it("plans only the items serving the agent; the others are neither written nor forgotten", () => {
+    const first = planAndApply(empty, [mcp("p", "dbt")], ["p"], "none", onlyOpencode);
+    expect(first.plan.items.map((i) => i.address)).toEqual([`${CONFIG}#/mcp/dbt`]);
+    const both = planAndApply(first.world, [mcp("p", "dbt"), forClaude("p", "rules\n")], ["p"]);
+    expect(Object.keys(both.world.files).sort()).toEqual([".claude/rules/p.md", CONFIG]);
+
+    // The pack changes both items; a plan for opencode updates only its entry and keeps the other record as it was.
+    const scoped = planAndApply(both.world, [mcp("p", "dbt", { type: "local", command: ["y"] }), forClaude("p", "new rules\n")], ["p"], "none", onlyOpencode);
+    expect(scoped.plan.items.map((i) => [i.address, i.action])).toEqual([[`${CONFIG}#/mcp/dbt`, "update"]]);
+    expect(scoped.world.files[".claude/rules/p.md"]).toBe("rules\n");
+    expect(scoped.world.sidecars[0]!.items[".claude/rules/p.md"]).toEqual(both.world.sidecars[0]!.items[".claude/rules/p.md"]);
+
+    // Removing the pack under the same scope removes only opencode's entry.
+    const gone = planAndApply(scoped.world, [], [], "none", onlyOpencode);
+    expect(gone.plan.items.map((i) => [i.address, i.action])).toEqual([[`${CONFIG}#/mcp/dbt`, "delete"]]);
+    expect(gone.world.files[".claude/rules/p.md"]).toBe("rules\n");
+    expect(Object.keys(gone.world.sidecars[0]!.items)).toEqual([".claude/rules/p.md"]);
+    const all = planAndApply(gone.world, [], []);
+    expect(all.plan.items.map((i) => [i.address, i.action])).toEqual([[".claude/rules/p.md", "delete"]]);
+    expect(all.world.files).toEqual({});
+  });
+});

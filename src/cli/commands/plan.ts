@@ -15,14 +15,15 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     .option("--json", "print the plan as JSON (a versioned document, format_version 1)")
     .option("--detailed-exitcode", "exit 0 when there are no changes, 2 when there are, 1 on error")
     .option("--pack <name>", "limit the plan to one pack of packs.yaml")
+    .option("--agent <id>", "limit the plan to the items one agent reads; other agents' files stay as they are")
     .option("--adopt", "plan to keep hand edits and foreign entries, taking ownership of them")
     .option("--force", "plan to overwrite hand edits and foreign entries with the packs' values")
-    .action(async (opts: { out?: string; json?: boolean; detailedExitcode?: boolean; pack?: string; adopt?: boolean; force?: boolean }, cmd: Command) => {
+    .action(async (opts: { out?: string; json?: boolean; detailedExitcode?: boolean; pack?: string; agent?: string; adopt?: boolean; force?: boolean }, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
       const resolution = resolutionOf(opts);
       if (typeof resolution !== "string") return setExit(fail(io, [resolution], style, g.json));
-      const outcome = await makePlan({ resolution, ...(opts.pack && { pack: opts.pack }) }, engineContext(io, g));
+      const outcome = await makePlan({ resolution, ...(opts.pack && { pack: opts.pack }), ...(opts.agent && { agent: opts.agent }) }, engineContext(io, g));
       if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
       const plan = outcome.plan;
       if (opts.out) await writeUserFile(opts.out, JSON.stringify(plan, null, 2) + "\n");
