@@ -19,6 +19,7 @@ const ALLOWED: Record<string, string[]> = {
   engine: ["core", "config", "packs", "agents", "lockfile", "observe", "sources", "io"],
   apply: ["core", "io", "observe"],
   ui: ["core"],
+  sbom: ["core", "lockfile"],
   io: ["core"],
   cli: ["core", "config", "packs", "agents", "lockfile", "observe", "sources", "engine", "apply", "ui", "io"],
 };

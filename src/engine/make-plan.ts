@@ -94,7 +94,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
       name: p.entry.key,
       version: p.pack.version,
       source: p.entry.sourceText,
-      resolved: p.resolved,
+      resolved: p.pin.resolved,
       tier: p.pack.tier,
       notes: state.selections.find((s) => s.key === p.entry.key)?.notes ?? [],
     })),

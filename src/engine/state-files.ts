@@ -39,8 +39,9 @@ export function buildLock(packs: readonly ResolvedPack[], sidecars: ReadonlyMap<
   const lockPacks: Lock["packs"] = {};
   for (const p of packs) {
     lockPacks[p.entry.key] = {
+      ...p.pin,
       source: p.entry.sourceText,
-      resolved: p.resolved,
+      name: p.pack.name,
       version: p.pack.version,
       tier: p.pack.tier,
       integrity: treeIntegrity(p.pack.files, hash),

@@ -6,14 +6,25 @@ import { canonicalJson } from "../core/json.js";
 import type { Hasher } from "../core/live.js";
 import type { Pack, PackFile } from "../core/pack-model.js";
 import type { Sidecar } from "../core/sidecar.js";
+import type { SourcePin } from "../core/source-pin.js";
 
 export const LOCKFILE_VERSION = 1;
 
-export interface LockPack {
+/**
+ * One pack in the lock: the source as written in packs.yaml, what it resolved to (the pin), and
+ * what the pack held at that pin. A lock entry satisfies a packs.yaml entry when `source`,
+ * `ref` and `path` are the same as written there.
+ */
+export interface LockPack extends SourcePin {
+  /** As written in packs.yaml. */
   source: string;
-  resolved: string;
+  /** The pack's own name (its manifest's `name`). */
+  name: string;
   version: string;
+  /** The tier shown: the pack's claim when the project trusts its source, else `community`. */
   tier: string;
+  /** What the pack claimed, when that is not the tier shown. */
+  claimed_tier?: string;
   /** Tree integrity of the whole pack: see treeIntegrity. */
   integrity: string;
   /** `skills/<name>`, `mcp/<name>`, `plugins/<spec>`, `instructions` → hash. */

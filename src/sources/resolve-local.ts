@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import type { PackEntry } from "../config/project-config.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { Pack } from "../core/pack-model.js";
+import type { SourcePin } from "../core/source-pin.js";
 import { contentHash } from "../io/hash.js";
 import { isDirectory, type ProjectFs } from "../io/project-fs.js";
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, readTree } from "../io/read-tree.js";
@@ -15,7 +16,7 @@ export interface ResolvedPack {
   entry: PackEntry;
   pack: Pack;
   /** What the source resolved to, as recorded in the lock. */
-  resolved: string;
+  pin: SourcePin;
 }
 
 export async function resolveSource(entry: PackEntry, fs: ProjectFs): Promise<{ resolved?: ResolvedPack; diagnostics: Diagnostic[] }> {
@@ -69,5 +70,5 @@ export async function resolveSource(entry: PackEntry, fs: ProjectFs): Promise<{ 
   });
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.pack) return { diagnostics };
-  return { resolved: { entry, pack: loaded.pack, resolved: src.path }, diagnostics };
+  return { resolved: { entry, pack: loaded.pack, pin: { kind: "local", resolved: src.path } }, diagnostics };
 }
