@@ -1,0 +1,44 @@
+/**
+ * What every source resolver is given, and what it gives back. The CLI builds the context (it
+ * alone reads the environment and the clock); resolvers never read either.
+ */
+import type { PackEntry } from "../config/project-config.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import type { SourcePin } from "../core/source-pin.js";
+import type { ProjectFs } from "../io/project-fs.js";
+import type { ReadTreeResult } from "../io/read-tree.js";
+
+export interface SourceContext {
+  fs: ProjectFs;
+  /** Absolute: the user cache (git mirrors, tarballs, registry indexes). Shared by projects. */
+  cacheDir: string;
+  /** No network at all: caches and local sources only. */
+  offline: boolean;
+  /** Base URL of the npm registry (no trailing slash), e.g. https://registry.npmjs.org. */
+  npmRegistry: string;
+  /** How long a cached registry index is used before it is fetched again. */
+  registryTtlMs: number;
+  /** Milliseconds since the epoch, for cache ages. */
+  now: number;
+  /** Registry name → index URL or path, from packs.yaml. */
+  registries: Readonly<Record<string, string>>;
+}
+
+/** How a resolver is asked: the pin from the lock to fetch again, or none to resolve afresh. */
+export interface ResolveRequest {
+  entry: PackEntry;
+  /** The lock's pin for this entry when it still satisfies it; undefined to resolve anew. */
+  locked?: SourcePin;
+}
+
+/** A fetched source: the pack's files, ready for loadPack, and what to pin. */
+export interface FetchedSource {
+  /** How the pack's root is shown in diagnostics, e.g. `github:acme/packs@3f2e9c1:packs/x`. */
+  displayRoot: string;
+  tree: ReadTreeResult;
+  pin: SourcePin;
+  /** Things worth saying in the plan (a stale cache's age, a ref that moved since the lock). */
+  notes: string[];
+}
+
+export type FetchOutcome = { fetched: FetchedSource; diagnostics: Diagnostic[] } | { fetched?: undefined; diagnostics: Diagnostic[] };
