@@ -12,6 +12,10 @@ export interface CliIo {
   interactive: boolean;
   colorWanted: boolean;
   cwd: string;
+  /** The environment (cache folder, registry URLs); tests pass their own. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Milliseconds since the epoch. */
+  now(): number;
   prompt(question: string): Promise<string>;
 }
 
@@ -22,6 +26,8 @@ export function processIo(): CliIo {
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     colorWanted: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb",
     cwd: process.cwd(),
+    env: process.env,
+    now: () => Date.now(),
     async prompt(question) {
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       try {

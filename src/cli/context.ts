@@ -1,9 +1,11 @@
 /** Shared option handling for commands. */
 import type { Command } from "commander";
-import { resolve } from "node:path";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
 import type { Resolution } from "../core/decide.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { EngineContext } from "../engine/make-plan.js";
+import type { SourceSettings } from "../engine/resolve-packs.js";
 import { ProjectFs } from "../io/project-fs.js";
 import type { CliIo, GlobalOptions } from "./cli-io.js";
 import { PACKS_VERSION } from "./version.js";
@@ -13,8 +15,30 @@ export function globals(cmd: Command, json: boolean | undefined): GlobalOptions 
   return { ...(g.cwd && { cwd: g.cwd }), color: g.color !== false, json: Boolean(json) };
 }
 
-export function engineContext(io: CliIo, g: GlobalOptions): EngineContext {
-  return { fs: new ProjectFs(resolve(io.cwd, g.cwd ?? ".")), packsVersion: PACKS_VERSION, projectLabel: g.cwd ?? "." };
+export function engineContext(io: CliIo, g: GlobalOptions, source: { offline?: boolean; update?: SourceSettings["update"] } = {}): EngineContext {
+  return { fs: new ProjectFs(resolve(io.cwd, g.cwd ?? ".")), packsVersion: PACKS_VERSION, projectLabel: g.cwd ?? ".", sources: sourceSettings(io, source) };
+}
+
+const DEFAULT_NPM_REGISTRY = "https://registry.npmjs.org";
+const DEFAULT_REGISTRY_TTL_SECONDS = 15 * 60;
+
+/**
+ * Where sources are cached and fetched from. PACKS_CACHE_DIR, else $XDG_CACHE_HOME/packs, else
+ * ~/.cache/packs; PACKS_NPM_REGISTRY, else npm's own npm_config_registry; PACKS_REGISTRY_TTL
+ * (seconds) for registry indexes. Documented in docs/sources.md.
+ */
+function sourceSettings(io: CliIo, source: { offline?: boolean; update?: SourceSettings["update"] }): SourceSettings {
+  const env = io.env;
+  const cacheDir = env.PACKS_CACHE_DIR ? resolve(io.cwd, env.PACKS_CACHE_DIR) : join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache"), "packs");
+  const ttl = Number(env.PACKS_REGISTRY_TTL);
+  return {
+    cacheDir,
+    offline: Boolean(source.offline) || env.PACKS_OFFLINE === "1",
+    npmRegistry: (env.PACKS_NPM_REGISTRY || env.npm_config_registry || DEFAULT_NPM_REGISTRY).replace(/\/+$/, ""),
+    registryTtlMs: (Number.isFinite(ttl) && ttl >= 0 && env.PACKS_REGISTRY_TTL !== "" && env.PACKS_REGISTRY_TTL !== undefined ? ttl : DEFAULT_REGISTRY_TTL_SECONDS) * 1000,
+    now: io.now(),
+    ...(source.update && { update: source.update }),
+  };
 }
 
 export function resolutionOf(opts: { adopt?: boolean; force?: boolean }): Resolution | Diagnostic {

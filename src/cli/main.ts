@@ -5,10 +5,13 @@
 import { Command, CommanderError } from "commander";
 import { processIo, type CliIo } from "./cli-io.js";
 import { registerApply } from "./commands/apply.js";
+import { registerLock } from "./commands/lock.js";
 import { registerPlan } from "./commands/plan.js";
 import { PACKS_VERSION } from "./version.js";
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  // git sources: a remote that wants credentials fails instead of waiting for a password.
+  process.env.GIT_TERMINAL_PROMPT ??= "0";
   let exit = 0;
   const setExit = (code: number) => {
     exit = code;
@@ -24,6 +27,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerPlan(program, io, setExit);
   registerApply(program, io, setExit);
+  registerLock(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

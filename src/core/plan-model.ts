@@ -72,7 +72,11 @@ export interface PlanPack {
   source: string;
   resolved: string;
   tier: string;
-  /** Why each skill group is in or out, and other selection notes. */
+  /** The source can move without packs.yaml changing (a branch, an npm range). */
+  floating?: true;
+  /** How the lock's pin changes: `from` is absent for a pack the lock did not pin yet. */
+  pin?: { from?: string; to: string };
+  /** Why each skill group is in or out, how the source was reached, and other notes. */
   notes: string[];
 }
 

@@ -18,7 +18,9 @@ import { selectComponents, type Selection } from "../core/select-components.js";
 import { placeSkills } from "../core/skill-placement.js";
 import type { ProjectFs } from "../io/project-fs.js";
 import { walkProject } from "../io/walk-project.js";
-import { resolveSource, type ResolvedPack } from "../sources/resolve-local.js";
+import type { ResolvedPack } from "../sources/resolve-source.js";
+import type { Lock } from "../lockfile/lock-model.js";
+import { resolvePacks, type SourceSettings } from "./resolve-packs.js";
 
 export const CONFIG_PATH = "packs.yaml";
 
@@ -28,13 +30,15 @@ export interface DesiredState {
   /** Why these agents: "from packs.yaml" or what was detected. */
   agentsNote: string;
   packs: ResolvedPack[];
+  /** packs.lock.yaml as it was before this run, if there was one. */
+  lock?: Lock;
   selections: Selection[];
   desired: DesiredItem[];
   templates: Record<string, JsonObject>;
   diagnostics: Diagnostic[];
 }
 
-export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ state?: DesiredState; diagnostics: Diagnostic[] }> {
+export async function loadDesiredState(fs: ProjectFs, hash: Hasher, sources: SourceSettings): Promise<{ state?: DesiredState; diagnostics: Diagnostic[] }> {
   const text = await fs.readText(CONFIG_PATH);
   if (text === undefined) {
     return { diagnostics: [{ code: "packs-yaml/missing", severity: "error", summary: `no ${CONFIG_PATH} in ${fs.root}`, location: { file: CONFIG_PATH }, hint: "Create packs.yaml (start with `version: 1` and a `packs:` map), or pass --cwd to the project folder." }] };
@@ -45,12 +49,8 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
   const config = loaded.config;
 
   const { agents, note } = await chooseAgents(config, fs, diagnostics);
-  const resolvedAll = await Promise.all(config.packs.map((e) => resolveSource(e, fs)));
-  const packs: ResolvedPack[] = [];
-  for (const r of resolvedAll) {
-    diagnostics.push(...r.diagnostics);
-    if (r.resolved) packs.push(r.resolved);
-  }
+  const { packs, lock, diagnostics: sourceDiagnostics } = await resolvePacks(config, fs, sources);
+  diagnostics.push(...sourceDiagnostics);
 
   const detected = await detector(fs, packs);
   const selections = packs.map((p) => selectComponents(p.pack, p.entry, detected));
@@ -89,7 +89,7 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher): Promise<{ s
       }
     }
   }
-  return { state: { config, agents, agentsNote: note, packs, selections, desired, templates, diagnostics }, diagnostics };
+  return { state: { config, agents, agentsNote: note, packs, ...(lock && { lock }), selections, desired, templates, diagnostics }, diagnostics };
 }
 
 /**

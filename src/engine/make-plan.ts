@@ -15,7 +15,10 @@ import { readRecordedState } from "../observe/read-state.js";
 import { loadDesiredState } from "./desired-state.js";
 import { observeLive } from "./observe-live.js";
 import { skillDuplicateWarnings } from "./skill-duplicates.js";
-import { stateChanges } from "./state-files.js";
+import { frozenLockDiagnostics, movedTagDiagnostics, pinChange } from "./frozen-lock.js";
+import type { SourceSettings } from "./resolve-packs.js";
+import { buildLock, stateChanges } from "./state-files.js";
+import { LOCK_PATH } from "../lockfile/render-lock.js";
 
 export interface PlanRequest {
   resolution: Resolution;
@@ -23,6 +26,8 @@ export interface PlanRequest {
   pack?: string;
   /** Limit the plan to the items that serve one agent (`--agent`); the rest stay as they are. */
   agent?: string;
+  /** `--frozen`: the lock must already say everything; a plan that would change it is an error. */
+  frozen?: boolean;
 }
 
 export interface EngineContext {
@@ -30,6 +35,7 @@ export interface EngineContext {
   packsVersion: string;
   /** How the project is named in output (the --cwd as given, or "."). */
   projectLabel: string;
+  sources: SourceSettings;
 }
 
 export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; diagnostics: Diagnostic[] };
@@ -51,7 +57,7 @@ export const hashText = (text: string): string => sha256Sri(text);
 
 export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<PlanOutcome> {
   const { fs } = ctx;
-  const loaded = await loadDesiredState(fs, hashText);
+  const loaded = await loadDesiredState(fs, hashText, ctx.sources);
   if (!loaded.state || hasErrors(loaded.diagnostics)) return { ok: false, diagnostics: loaded.diagnostics };
   const state = loaded.state;
   const diagnostics = [...state.diagnostics];
@@ -81,6 +87,13 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
   const untouched: Sidecar[] = recorded.sidecars.filter((s) => !inScope(s.pack) && state.config.packs.some((p) => p.key === s.pack));
   const finalSidecars = new Map([...untouched.map((s) => [s.pack, s] as const), ...core.sidecars]);
   const state_ = await stateChanges(fs, state.packs, finalSidecars, recorded.sidecars.filter((s) => inScope(s.pack)), hashText);
+  if (req.frozen) {
+    const frozen = [
+      ...movedTagDiagnostics(state.packs),
+      ...frozenLockDiagnostics(state.lock, buildLock(state.packs, finalSidecars, hashText), state_.some((c) => c.path === LOCK_PATH)),
+    ];
+    if (frozen.length > 0) return { ok: false, diagnostics: [...diagnostics, ...frozen] };
+  }
 
   const plan: Plan = {
     format_version: PLAN_FORMAT_VERSION,
@@ -96,7 +109,9 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
       source: p.entry.sourceText,
       resolved: p.pin.resolved,
       tier: p.pack.tier,
-      notes: state.selections.find((s) => s.key === p.entry.key)?.notes ?? [],
+      ...(p.pin.floating && { floating: true as const }),
+      ...pinChange(state.lock?.packs[p.entry.key], p.pin.resolved),
+      notes: [...p.notes, ...(state.selections.find((s) => s.key === p.entry.key)?.notes ?? [])],
     })),
     items: core.items,
     files: core.files,

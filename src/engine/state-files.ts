@@ -8,7 +8,7 @@ import type { Sidecar } from "../core/sidecar.js";
 import { inventory, LOCKFILE_VERSION, packComponents, treeIntegrity, type Lock } from "../lockfile/lock-model.js";
 import { LOCK_PATH, renderLock, renderSidecar, sidecarPath } from "../lockfile/render-lock.js";
 import type { ProjectFs } from "../io/project-fs.js";
-import type { ResolvedPack } from "../sources/resolve-local.js";
+import type { ResolvedPack } from "../sources/resolve-source.js";
 
 export const GITIGNORE_PATH = ".packs/.gitignore";
 const GITIGNORE = "# packs: temporary files (journal, lock) stay out of git.\ntmp/\n";

@@ -10,6 +10,11 @@ export function sha256Sri(data: string | Uint8Array): string {
   return `sha256-${createHash("sha256").update(data).digest("base64")}`;
 }
 
+/** sha256 as lowercase hex, for names (cache folders). */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
 // fatal: invalid UTF-8 throws, so binary is told apart from text.
 // ignoreBOM: keep a BOM in the text, so the content carries exactly the bytes that were read.
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

@@ -1,14 +1,24 @@
 /**
  * Which file of a pack is its manifest. `PACK.yaml` is the name; `KIT.yaml` is the legacy name
  * (altimate-code before the rename, still used by the published data-engineering-skills repo),
- * read the same way.
+ * read the same way. A folder with neither is read as a plugin when it is one (docs/pack-formats.md):
+ * a Claude Code plugin (`.claude-plugin/plugin.json`), else an APM plugin bundle (`plugin.json`).
  */
 import type { PackFile } from "../core/pack-model.js";
 import { fileLocation } from "./pack-context.js";
 import type { DiagnosticSink } from "./pack-diagnostics.js";
+import type { PluginFormat } from "./plugin-context.js";
 
 export const MANIFEST = "PACK.yaml";
 export const LEGACY_MANIFEST = "KIT.yaml";
+export const CLAUDE_PLUGIN_MANIFEST = ".claude-plugin/plugin.json";
+export const APM_BUNDLE_MANIFEST = "plugin.json";
+const CLAUDE_MARKETPLACE = ".claude-plugin/marketplace.json";
+
+/** The format a chosen manifest is read as. */
+export function manifestFormat(path: string): "pack" | PluginFormat {
+  return path === CLAUDE_PLUGIN_MANIFEST ? "claude-plugin" : path === APM_BUNDLE_MANIFEST ? "apm-bundle" : "pack";
+}
 
 export function chooseManifest(
   files: readonly PackFile[],
@@ -30,10 +40,15 @@ export function chooseManifest(
       `Rename ${LEGACY_MANIFEST} to ${MANIFEST}; the content stays the same.`);
     return kit;
   }
-  const linked = symlinks.find((s) => s === MANIFEST || s === LEGACY_MANIFEST);
-  sink.error("pack/no-manifest", `no ${MANIFEST} (or legacy ${LEGACY_MANIFEST}) at the top of the pack`, { file: displayRoot },
+  const plugin = files.find((f) => f.path === CLAUDE_PLUGIN_MANIFEST) ?? files.find((f) => f.path === APM_BUNDLE_MANIFEST);
+  if (plugin) return plugin;
+  const linked = symlinks.find((s) => s === MANIFEST || s === LEGACY_MANIFEST || s === CLAUDE_PLUGIN_MANIFEST || s === APM_BUNDLE_MANIFEST);
+  const marketplace = files.some((f) => f.path === CLAUDE_MARKETPLACE);
+  sink.error("pack/no-manifest", `no ${MANIFEST} (or legacy ${LEGACY_MANIFEST}), ${CLAUDE_PLUGIN_MANIFEST} or ${APM_BUNDLE_MANIFEST} at the top of the pack`, { file: displayRoot },
     linked
       ? `${linked} is a symlink, and symlinks are not followed: replace it with the file itself.`
-      : `Add a ${MANIFEST} with at least "name:" and "description:", or point the source at the folder that has one.`);
+      : marketplace
+        ? `${CLAUDE_MARKETPLACE} lists plugins but is not one: point the source's path at one plugin's folder, or add a ${MANIFEST} here.`
+        : `Add a ${MANIFEST} with at least "name:" and "description:", or point the source at the folder that has one.`);
   return undefined;
 }

@@ -1,12 +1,13 @@
 /**
- * A pack folder (PACK.yaml or legacy KIT.yaml, with its skills) → the Pack model. Pure: the
+ * A pack folder (PACK.yaml or legacy KIT.yaml, with its skills; or a Claude Code plugin or an APM
+ * plugin bundle, read by load-plugin.ts) → the Pack model. Pure: the
  * files come in as data (src/io/read-tree.ts + src/io/hash.ts read them). Every problem is
  * reported in one pass; a Pack is returned exactly when there is no error.
  */
 import { canonicalText, type FileContent } from "../core/file-content.js";
 import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
 import type { Pack, PackFile } from "../core/pack-model.js";
-import { chooseManifest } from "./choose-manifest.js";
+import { chooseManifest, manifestFormat } from "./choose-manifest.js";
 import { toDetectRules } from "./detect-rules.js";
 import type { Manifest } from "./manifest-schema.js";
 import { toMcpServers } from "./mcp-servers.js";
@@ -16,6 +17,7 @@ import { DiagnosticSink } from "./pack-diagnostics.js";
 import { compareStrings, displayPath, safeRelativePath } from "./pack-paths.js";
 import { resolveSkills } from "./resolve-skills.js";
 import { findSkillFolders } from "./skill-folders.js";
+import { loadPluginPack } from "./load-plugin.js";
 import { parseYamlSource } from "../config/yaml-source.js";
 import { validateManifest } from "./validate-manifest.js";
 
@@ -54,6 +56,11 @@ function load(input: PackInput): LoadPackResult {
   if (manifestFile.content.encoding !== "utf8") {
     sink.error("pack/not-utf8", `${manifestFile.path} is not UTF-8 text`, fileLocation(input, manifestFile.path), `Save ${manifestFile.path} as UTF-8.`);
     return { diagnostics: sink.all };
+  }
+  const format = manifestFormat(manifestFile.path);
+  if (format !== "pack") {
+    const plugin = loadPluginPack({ displayRoot, files, manifest: { ...manifestFile, content: manifestFile.content }, format });
+    return { ...plugin, diagnostics: [...sink.all, ...plugin.diagnostics] };
   }
   const parsed = parseYamlSource(displayPath(displayRoot, manifestFile.path), canonicalText(manifestFile.content.text), "pack");
   sink.add(...parsed.diagnostics);

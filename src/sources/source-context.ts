@@ -22,6 +22,8 @@ export interface SourceContext {
   now: number;
   /** Registry name → index URL or path, from packs.yaml. */
   registries: Readonly<Record<string, string>>;
+  /** Work done once per run and shared by every pack (a mirror fetched, an index read). */
+  runCache?: Map<string, Promise<unknown>>;
 }
 
 /** How a resolver is asked: the pin from the lock to fetch again, or none to resolve afresh. */

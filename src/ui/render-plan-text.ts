@@ -30,7 +30,9 @@ export function renderPlanText(plan: Plan, style: Style): string {
   }
   for (const [name, items] of sections) {
     const p = plan.packs.find((x) => x.name === name);
-    out += "\n" + (p ? `  ${style.bold(`pack ${p.name}`)} ${p.version} (${p.source})\n` : `  ${style.bold(`pack ${name.slice(9)}`)} (removed from packs.yaml)\n`);
+    out += "\n" + (p ? `  ${style.bold(`pack ${p.name}`)} ${p.version} (${p.source}${p.resolved !== p.source ? ` @ ${shortPin(p.resolved)}` : ""})\n` : `  ${style.bold(`pack ${name.slice(9)}`)} (removed from packs.yaml)\n`);
+    if (p?.pin && p.resolved !== p.source) out += `    ${p.pin.from === undefined ? `lock: pins ${shortPin(p.pin.to)} (new)` : `lock: ${shortPin(p.pin.from)} → ${shortPin(p.pin.to)}`}\n`;
+    if (p?.floating) out += `    ${style.yellow("floating")}: the source can move without packs.yaml changing; the lock pins it until \`packs update ${p.name}\`\n`;
     for (const note of p?.notes ?? []) out += `    ${style.dim(note)}\n`;
     if (items.length === 0) out += `    ${style.dim("no changes")}\n`;
     for (const line of foldSkills(items)) out += renderLine(line, style);
@@ -110,4 +112,9 @@ export function summaryLine(plan: Plan, style: Style): string {
   let line = `${style.bold("Plan:")} ${parts.join(", ")}.`;
   if (!plan.blocked && s.add + s.change + s.remove + s.ownership === 0 && plan.state.length > 0) line += ` packs' own files (${plan.state.map((c) => c.path).join(", ")}) will be updated.`;
   return line;
+}
+
+/** A commit SHA is shown short; other pins (a path, name@version) as they are. */
+function shortPin(pin: string): string {
+  return /^[0-9a-f]{40}$/.test(pin) ? pin.slice(0, 7) : pin;
 }

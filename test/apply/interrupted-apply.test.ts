@@ -51,8 +51,11 @@ function tree(dir: string, prefix = ""): Record<string, string> {
   return out;
 }
 
+/** Local packs only: nothing is fetched. */
+const OFFLINE_SOURCES = { cacheDir: "/nonexistent-packs-cache", offline: true, npmRegistry: "http://127.0.0.1:9", registryTtlMs: 0, now: 0 };
+
 async function applyAll(fs: ProjectFs) {
-  const outcome = await makePlan({ resolution: "none" }, { fs, packsVersion: "test", projectLabel: "." });
+  const outcome = await makePlan({ resolution: "none" }, { fs, packsVersion: "test", projectLabel: ".", sources: OFFLINE_SOURCES });
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.diagnostics));
   expect(outcome.plan.blocked).toBe(false);
   return { plan: outcome.plan, result: await applyPlan(outcome.plan, fs) };
@@ -98,7 +101,7 @@ describe.each([
 
       await applyAll(new ProjectFs(dir));
       expect(tree(dir), `after a fault at step ${n}`).toEqual(want);
-      const again = await makePlan({ resolution: "none" }, { fs: new ProjectFs(dir), packsVersion: "test", projectLabel: "." });
+      const again = await makePlan({ resolution: "none" }, { fs: new ProjectFs(dir), packsVersion: "test", projectLabel: ".", sources: OFFLINE_SOURCES });
       expect(again.ok && again.plan.empty, `plan after recovering from step ${n}`).toBe(true);
     }
   });

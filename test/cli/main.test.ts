@@ -13,6 +13,8 @@ function fakeIo(cwd: string, answer = ""): CliIo & { stdout: string; stderr: str
     interactive: answer !== "",
     colorWanted: false,
     cwd,
+    env: { PACKS_CACHE_DIR: join(cwd, ".cache-test") },
+    now: () => 0,
     out: (t: string) => void (io.stdout += t),
     err: (t: string) => void (io.stderr += t),
     prompt: async (q: string) => {

@@ -20,6 +20,8 @@ interface ApplyOptions {
   json?: boolean;
   adopt?: boolean;
   force?: boolean;
+  frozen?: boolean;
+  offline?: boolean;
 }
 
 export function registerApply(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -31,17 +33,19 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
     .option("--json", "print the plan and the result as JSON")
     .option("--adopt", "keep hand edits and foreign entries as they are, and take ownership of them")
     .option("--force", "overwrite hand edits and foreign entries with the packs' values")
+    .option("--frozen", "use the lock exactly: fail, writing nothing, if packs.yaml or a source no longer matches it")
+    .option("--offline", "no network: local sources and the cache only")
     .action(async (planfile: string | undefined, opts: ApplyOptions, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
-      const ctx = engineContext(io, g);
+      const ctx = engineContext(io, g, { offline: opts.offline });
       const resolution = resolutionOf(opts);
       if (typeof resolution !== "string") return setExit(fail(io, [resolution], style, g.json));
 
       let plan: Plan;
       if (planfile !== undefined) {
-        if (resolution !== "none") {
-          return setExit(fail(io, [{ code: "cli/flags-with-plan-file", severity: "error", summary: "--adopt and --force belong to the plan, not to applying a saved one", hint: `Make the plan with them: packs plan --${resolution} --out ${planfile}` }], style, g.json));
+        if (resolution !== "none" || opts.frozen || opts.offline) {
+          return setExit(fail(io, [{ code: "cli/flags-with-plan-file", severity: "error", summary: "--adopt, --force, --frozen and --offline belong to the plan, not to applying a saved one", hint: `Make the plan with them (packs plan --out ${planfile} …); a saved plan fetches nothing.` }], style, g.json));
         }
         const text = await readUserFile(planfile);
         if (text === undefined) return setExit(fail(io, [{ code: "plan-file/not-found", severity: "error", summary: `no plan file ${planfile}`, location: { file: planfile }, hint: "Save one with `packs plan --out FILE`." }], style, g.json));
@@ -49,7 +53,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
         if (!parsed.plan) return setExit(fail(io, parsed.diagnostics, style, g.json));
         plan = parsed.plan;
       } else {
-        const outcome = await makePlan({ resolution }, ctx);
+        const outcome = await makePlan({ resolution, ...(opts.frozen && { frozen: true }) }, ctx);
         if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
         plan = outcome.plan;
         if (!g.json) io.out(renderPlanText(plan, style));

@@ -18,12 +18,14 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     .option("--agent <id>", "limit the plan to the items one agent reads; other agents' files stay as they are")
     .option("--adopt", "plan to keep hand edits and foreign entries, taking ownership of them")
     .option("--force", "plan to overwrite hand edits and foreign entries with the packs' values")
-    .action(async (opts: { out?: string; json?: boolean; detailedExitcode?: boolean; pack?: string; agent?: string; adopt?: boolean; force?: boolean }, cmd: Command) => {
+    .option("--frozen", "use the lock exactly: fail if packs.yaml or a source no longer matches it")
+    .option("--offline", "no network: local sources and the cache only")
+    .action(async (opts: { out?: string; json?: boolean; detailedExitcode?: boolean; pack?: string; agent?: string; frozen?: boolean; offline?: boolean; adopt?: boolean; force?: boolean }, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
       const resolution = resolutionOf(opts);
       if (typeof resolution !== "string") return setExit(fail(io, [resolution], style, g.json));
-      const outcome = await makePlan({ resolution, ...(opts.pack && { pack: opts.pack }), ...(opts.agent && { agent: opts.agent }) }, engineContext(io, g));
+      const outcome = await makePlan({ resolution, ...(opts.pack && { pack: opts.pack }), ...(opts.agent && { agent: opts.agent }), ...(opts.frozen && { frozen: true }) }, engineContext(io, g, { offline: opts.offline }));
       if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
       const plan = outcome.plan;
       if (opts.out) await writeUserFile(opts.out, JSON.stringify(plan, null, 2) + "\n");

@@ -1,0 +1,63 @@
+/**
+ * Every pack of packs.yaml resolved, reusing the lock's pins: a pack whose lock entry still
+ * satisfies packs.yaml is fetched at its pinned commit or version; the others (new, changed in
+ * packs.yaml, or named by `packs update`) are resolved afresh.
+ */
+import type { PackEntry, ProjectConfig } from "../config/project-config.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import type { ProjectFs } from "../io/project-fs.js";
+import type { Lock, LockPack } from "../lockfile/lock-model.js";
+import { parseLock } from "../lockfile/parse-lock.js";
+import { LOCK_PATH } from "../lockfile/render-lock.js";
+import { resolveSource, type ResolvedPack } from "../sources/resolve-source.js";
+import type { SourceContext } from "../sources/source-context.js";
+
+/** How sources are reached in this run; filled by the CLI from flags and the environment. */
+export interface SourceSettings {
+  cacheDir: string;
+  offline: boolean;
+  npmRegistry: string;
+  registryTtlMs: number;
+  now: number;
+  /** Packs to resolve afresh, ignoring their pins (`packs update [NAME]`): a set of keys, or all. */
+  update?: ReadonlySet<string> | "all";
+}
+
+export interface ResolvedPacks {
+  packs: ResolvedPack[];
+  /** The lock as it was on disk, if there was one. */
+  lock?: Lock;
+  diagnostics: Diagnostic[];
+}
+
+export async function resolvePacks(config: ProjectConfig, fs: ProjectFs, settings: SourceSettings): Promise<ResolvedPacks> {
+  const lockText = await fs.readText(LOCK_PATH);
+  const parsed = lockText === undefined ? { diagnostics: [] } : parseLock(LOCK_PATH, lockText);
+  if (parsed.diagnostics.length > 0) return { packs: [], diagnostics: parsed.diagnostics };
+  const lock = "lock" in parsed ? parsed.lock : undefined;
+
+  const ctx: SourceContext = { fs, ...settings, registries: config.registries, runCache: new Map() };
+  const fresh = (key: string) => settings.update === "all" || settings.update?.has(key) === true;
+  const results = await Promise.all(config.packs.map((entry) => {
+    const locked = lock?.packs[entry.key];
+    return resolveSource({ entry, ...(locked && !fresh(entry.key) && satisfies(locked, entry) && { locked }) }, ctx);
+  }));
+  const packs: ResolvedPack[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const r of results) {
+    diagnostics.push(...r.diagnostics);
+    if (r.resolved) packs.push(r.resolved);
+  }
+  return { packs, ...(lock && { lock }), diagnostics };
+}
+
+/** Does the lock's entry still pin what packs.yaml asks for (same source, and for git the same ref and path)? */
+export function satisfies(locked: LockPack, entry: PackEntry): boolean {
+  if (locked.source !== entry.sourceText || locked.kind !== pinKindOf(entry)) return false;
+  if (entry.source.kind === "git") return locked.ref === entry.ref && locked.path === entry.path;
+  return true;
+}
+
+function pinKindOf(entry: PackEntry): LockPack["kind"] {
+  return entry.source.kind;
+}

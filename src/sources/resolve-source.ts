@@ -1,0 +1,64 @@
+/**
+ * Resolve a packs.yaml entry to a loaded Pack and the pin the lock records, whatever its kind of
+ * source. The lock's pin, when given, is fetched again instead of resolving afresh.
+ */
+import type { PackEntry } from "../config/project-config.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import type { Pack } from "../core/pack-model.js";
+import type { SourcePin } from "../core/source-pin.js";
+import { loadFetchedTree } from "./load-fetched.js";
+import { fetchGit, type Moved } from "./resolve-git.js";
+import { fetchLocal } from "./resolve-local.js";
+import type { FetchOutcome, ResolveRequest, SourceContext } from "./source-context.js";
+
+export interface ResolvedPack {
+  entry: PackEntry;
+  pack: Pack;
+  /** What the source resolved to, as recorded in the lock. */
+  pin: SourcePin;
+  /** Worth saying in the plan: a stale cache, a ref that moved since the lock. */
+  notes: string[];
+  /** Set when the lock pins a commit and the ref now names another one. */
+  moved?: Moved;
+}
+
+export async function resolveSource(req: ResolveRequest, ctx: SourceContext): Promise<{ resolved?: ResolvedPack; diagnostics: Diagnostic[] }> {
+  const { entry } = req;
+  const outcome = await fetchSource(req, ctx);
+  if (!outcome.fetched) return { diagnostics: outcome.diagnostics };
+  const { fetched } = outcome;
+  const loaded = loadFetchedTree(entry, fetched.displayRoot, fetched.tree);
+  const diagnostics = [...outcome.diagnostics, ...loaded.diagnostics];
+  if (!loaded.pack) return { diagnostics };
+  const moved = "moved" in outcome ? (outcome.moved as Moved | undefined) : undefined;
+  return { resolved: { entry, pack: loaded.pack, pin: fetched.pin, notes: fetched.notes, ...(moved && { moved }) }, diagnostics };
+}
+
+function fetchSource(req: ResolveRequest, ctx: SourceContext): Promise<FetchOutcome & { moved?: Moved }> {
+  const { entry, locked } = req;
+  const src = entry.source;
+  switch (src.kind) {
+    case "local":
+      return fetchLocal({ ...entry, source: src }, ctx);
+    case "git":
+      return fetchGit({
+        key: entry.key,
+        label: entry.sourceText,
+        url: src.url,
+        ...(entry.ref !== undefined && { ref: entry.ref }),
+        ...(entry.path !== undefined && { path: entry.path }),
+        location: entry.location,
+        ...(locked?.kind === "git" && { lockedSha: locked.resolved }),
+      }, ctx);
+    default:
+      return Promise.resolve({
+        diagnostics: [{
+          code: "source/unsupported",
+          severity: "error",
+          summary: `pack "${entry.key}": ${src.kind} sources (${entry.sourceText}) are not supported by this version of packs`,
+          location: entry.location,
+          hint: "Use a local folder or a git source for now.",
+        }],
+      });
+  }
+}
