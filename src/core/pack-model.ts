@@ -70,7 +70,10 @@ export interface Pack {
   author?: string;
   /** As claimed by the manifest. */
   tier: Tier;
-  /** Manifest file name relative to the pack root: `PACK.yaml` or `KIT.yaml`. */
+  /**
+   * The manifest's path relative to the pack root: `PACK.yaml` or `KIT.yaml`; for a Claude Code
+   * plugin `.claude-plugin/plugin.json`, for an APM plugin bundle `plugin.json`.
+   */
   manifest: string;
   /** Every skill the pack provides, bundled or listed, each once, sorted by name. */
   skills: Skill[];

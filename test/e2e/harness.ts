@@ -32,9 +32,9 @@ export interface CliResult {
  * Runs `node bin/packs.js ...args` in `cwd`, as a user's shell would: stdin is not a TTY (a
  * closed pipe), NO_COLOR is set. Asynchronous, so that independent runs can overlap (see `pool`).
  */
-export function runCli(cwd: string, args: readonly string[]): Promise<CliResult> {
+export function runCli(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["pipe", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (b: Buffer) => out.push(b));
