@@ -9,6 +9,7 @@ import type { SourcePin } from "../core/source-pin.js";
 import { loadFetchedTree } from "./load-fetched.js";
 import { fetchGit, type Moved } from "./resolve-git.js";
 import { fetchLocal } from "./resolve-local.js";
+import { fetchRegistry } from "./resolve-registry.js";
 import type { FetchOutcome, ResolveRequest, SourceContext } from "./source-context.js";
 
 export interface ResolvedPack {
@@ -50,6 +51,8 @@ function fetchSource(req: ResolveRequest, ctx: SourceContext): Promise<FetchOutc
         location: entry.location,
         ...(locked?.kind === "git" && { lockedSha: locked.resolved }),
       }, ctx);
+    case "registry":
+      return fetchRegistry({ entry: { ...entry, source: src }, ...(locked && { locked }) }, ctx);
     default:
       return Promise.resolve({
         diagnostics: [{
