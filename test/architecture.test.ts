@@ -21,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   ui: ["core"],
   sbom: ["core", "lockfile"],
   io: ["core"],
-  cli: ["core", "config", "packs", "agents", "lockfile", "observe", "sources", "engine", "apply", "ui", "io"],
+  cli: ["core", "config", "packs", "agents", "lockfile", "observe", "sources", "engine", "apply", "ui", "io", "sbom"],
 };
 
 /** Third-party packages the pure core may use: pure functions, no I/O. */

@@ -7,6 +7,7 @@ import { processIo, type CliIo } from "./cli-io.js";
 import { registerApply } from "./commands/apply.js";
 import { registerLock } from "./commands/lock.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerSbom } from "./commands/sbom.js";
 import { PACKS_VERSION } from "./version.js";
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerPlan(program, io, setExit);
   registerApply(program, io, setExit);
   registerLock(program, io, setExit);
+  registerSbom(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -86,7 +86,12 @@ function normalize(source: YamlSource, data: PacksYaml, sources: ReadonlyMap<str
     if (p.agents !== undefined) entry.agents = [...new Set(p.agents)];
     return entry;
   });
-  const config: ProjectConfig = { file: source.file, version: 1, packs: entries, registries: data.registries ?? {} };
+  const policy = {
+    ...(data.policy?.allow_sources !== undefined && { allowSources: data.policy.allow_sources }),
+    trusted: data.policy?.trusted ?? [],
+    floating: data.policy?.floating ?? "warn",
+  };
+  const config: ProjectConfig = { file: source.file, version: 1, packs: entries, registries: data.registries ?? {}, policy };
   if (data.agents !== undefined) config.agents = [...new Set(data.agents)];
   return config;
 }

@@ -56,6 +56,19 @@ export const versionSchema = z.literal(1, {
   error: (issue) => (issue.input === undefined ? 'missing required key "version"' : `unsupported version ${JSON.stringify(issue.input)}`),
 });
 
+export const policySchema = z.strictObject({
+  allow_sources: list(z.string().min(1, "must not be empty"))
+    .optional()
+    .describe("Globs over source: as written (e.g. github:acme/*, ./packs/*, registry:*). A pack whose source matches none is refused before anything is fetched."),
+  trusted: list(z.string().min(1, "must not be empty"))
+    .optional()
+    .describe("Pack keys or source globs whose tier claim (verified, built-in) is believed; other packs show as community."),
+  floating: z
+    .enum(["allow", "warn", "deny"])
+    .optional()
+    .describe("Sources that can move without packs.yaml changing (branch refs, npm ranges, registry entries without a ref) and MCP servers launched without a version (npx pkg, uvx pkg): warn (default), allow or deny."),
+});
+
 export const packsYamlSchema = z.strictObject({
   version: versionSchema.describe("The packs.yaml format version. Always 1."),
   agents: agentListSchema.optional().describe("The coding agents to set up. Omitted: detected from what the repository already has."),
@@ -66,6 +79,7 @@ export const packsYamlSchema = z.strictObject({
   registries: map(z.string().min(1, "must not be empty"))
     .optional()
     .describe("Registry indexes by name: an http(s) URL or a path to a JSON file."),
+  policy: policySchema.optional().describe("Which sources this project accepts and trusts."),
 });
 
 export type PacksYamlInput = z.input<typeof packsYamlSchema>;

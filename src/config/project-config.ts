@@ -63,4 +63,13 @@ export interface ProjectConfig {
   packs: PackEntry[];
   /** Registry name → index URL or path, as written. */
   registries: Record<string, string>;
+  policy: Policy;
+}
+
+export interface Policy {
+  /** Globs over `source:` as written; undefined = every source is allowed. */
+  allowSources?: string[];
+  /** Pack keys or source globs whose tier claim is believed. */
+  trusted: string[];
+  floating: "allow" | "warn" | "deny";
 }

@@ -10,6 +10,7 @@ import type { Lock, LockPack } from "../lockfile/lock-model.js";
 import { parseLock } from "../lockfile/parse-lock.js";
 import { LOCK_PATH } from "../lockfile/render-lock.js";
 import { resolveSource, type ResolvedPack } from "../sources/resolve-source.js";
+import { applyTrust, floatingDiagnostics, sourcePolicyDiagnostics } from "./source-policy.js";
 import type { SourceContext } from "../sources/source-context.js";
 
 /** How sources are reached in this run; filled by the CLI from flags and the environment. */
@@ -38,6 +39,8 @@ export async function resolvePacks(config: ProjectConfig, fs: ProjectFs, setting
 
   const ctx: SourceContext = { fs, ...settings, registries: config.registries, runCache: new Map() };
   const fresh = (key: string) => settings.update === "all" || settings.update?.has(key) === true;
+  const refused = sourcePolicyDiagnostics(config);
+  if (refused.length > 0) return { packs: [], ...(lock && { lock }), diagnostics: refused };
   const results = await Promise.all(config.packs.map((entry) => {
     const locked = lock?.packs[entry.key];
     return resolveSource({ entry, ...(locked && !fresh(entry.key) && satisfies(locked, entry) && { locked }) }, ctx);
@@ -46,7 +49,10 @@ export async function resolvePacks(config: ProjectConfig, fs: ProjectFs, setting
   const diagnostics: Diagnostic[] = [];
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
-    if (r.resolved) packs.push(r.resolved);
+    if (!r.resolved) continue;
+    const trusted = applyTrust(r.resolved, config.policy);
+    diagnostics.push(...floatingDiagnostics(trusted, config.policy));
+    packs.push(trusted);
   }
   return { packs, ...(lock && { lock }), diagnostics };
 }

@@ -44,6 +44,7 @@ export function buildLock(packs: readonly ResolvedPack[], sidecars: ReadonlyMap<
       name: p.pack.name,
       version: p.pack.version,
       tier: p.pack.tier,
+      ...(p.claimedTier !== undefined && { claimed_tier: p.claimedTier }),
       integrity: treeIntegrity(p.pack.files, hash),
       components: packComponents(p.pack, hash),
     };

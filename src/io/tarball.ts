@@ -118,6 +118,9 @@ export function extractTar(tar: Uint8Array, opts: ExtractOptions = {}): ExtractR
 
     const problem = pathProblem(rawPath);
     if (problem) return unsafe(rawPath, problem);
+    if (type === "3" || type === "4") return unsafe(rawPath, "it is a device file");
+    if (type === "6") return unsafe(rawPath, "it is a FIFO");
+    if (type !== "0" && type !== "7" && type !== "1" && type !== "2" && type !== "5") return unsafe(rawPath, `its entry type ${JSON.stringify(type)} is not a file, folder or link`);
     const segments = rawPath.split("/").filter((s) => s !== "" && s !== ".");
     if (segments.length === 0) {
       if (type === "5") continue; // "./"
@@ -128,10 +131,7 @@ export function extractTar(tar: Uint8Array, opts: ExtractOptions = {}): ExtractR
     const rest = segments.slice(1);
     const path = rest.join("/");
 
-    if (type === "3" || type === "4") return unsafe(rawPath, "it is a device file");
-    if (type === "6") return unsafe(rawPath, "it is a FIFO");
     if (type === "5") continue;
-    if (type !== "0" && type !== "7" && type !== "1" && type !== "2") return unsafe(rawPath, `its entry type ${JSON.stringify(type)} is not a file, folder or link`);
     if (rest.length === 0) return invalid(`entry ${JSON.stringify(rawPath)} is not inside the top folder; a packed pack is one folder, like npm's package/`);
     if (rest.slice(0, -1).some((s) => SKIPPED_DIRS.has(s))) continue;
 

@@ -9,7 +9,9 @@ import type { SourcePin } from "../core/source-pin.js";
 import { loadFetchedTree } from "./load-fetched.js";
 import { fetchGit, type Moved } from "./resolve-git.js";
 import { fetchLocal } from "./resolve-local.js";
+import { fetchNpm } from "./resolve-npm.js";
 import { fetchRegistry } from "./resolve-registry.js";
+import { fetchTarball } from "./resolve-tarball.js";
 import type { FetchOutcome, ResolveRequest, SourceContext } from "./source-context.js";
 
 export interface ResolvedPack {
@@ -21,6 +23,8 @@ export interface ResolvedPack {
   notes: string[];
   /** Set when the lock pins a commit and the ref now names another one. */
   moved?: Moved;
+  /** The manifest's tier claim, when the project's policy shows the pack with another tier. */
+  claimedTier?: string;
 }
 
 export async function resolveSource(req: ResolveRequest, ctx: SourceContext): Promise<{ resolved?: ResolvedPack; diagnostics: Diagnostic[] }> {
@@ -53,15 +57,11 @@ function fetchSource(req: ResolveRequest, ctx: SourceContext): Promise<FetchOutc
       }, ctx);
     case "registry":
       return fetchRegistry({ entry: { ...entry, source: src }, ...(locked && { locked }) }, ctx);
+    case "npm":
+      return fetchNpm(req, ctx);
+    case "tarball":
+      return fetchTarball(req, ctx);
     default:
-      return Promise.resolve({
-        diagnostics: [{
-          code: "source/unsupported",
-          severity: "error",
-          summary: `pack "${entry.key}": ${src.kind} sources (${entry.sourceText}) are not supported by this version of packs`,
-          location: entry.location,
-          hint: "Use a local folder or a git source for now.",
-        }],
-      });
+      throw new Error(`bug: no resolver for ${(src as { kind: string }).kind} sources`);
   }
 }

@@ -50,13 +50,14 @@ describe("loadProjectConfig: valid files", () => {
         },
       ],
       registries: { default: "https://example.com/registry.json" },
+      policy: { trusted: [], floating: "warn" },
     });
   });
 
   it("a file with only a version is an empty project, agents left to detection", () => {
     const { config, diagnostics } = loadProjectConfig("packs.yaml", yaml("version: 1"));
     expect(diagnostics).toEqual([]);
-    expect(config).toEqual({ file: "packs.yaml", version: 1, packs: [], registries: {} });
+    expect(config).toEqual({ file: "packs.yaml", version: 1, packs: [], registries: {}, policy: { trusted: [], floating: "warn" } });
     expect(config).not.toHaveProperty("agents");
   });
 
@@ -262,5 +263,19 @@ describe("loadProjectConfig: properties", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("loadProjectConfig: policy", () => {
+  it("reads allow_sources, trusted and floating", () => {
+    const { config, diagnostics } = loadProjectConfig("packs.yaml", "version: 1\npolicy:\n  allow_sources: [\"github:acme/*\", ./packs/*]\n  trusted: [dbt]\n  floating: deny\n");
+    expect(diagnostics).toEqual([]);
+    expect(config!.policy).toEqual({ allowSources: ["github:acme/*", "./packs/*"], trusted: ["dbt"], floating: "deny" });
+  });
+
+  it("refuses an unknown floating mode and an unknown policy key, located", () => {
+    const { config, diagnostics } = loadProjectConfig("packs.yaml", "version: 1\npolicy:\n  floating: sometimes\n  allow: []\n");
+    expect(config).toBeUndefined();
+    expect(diagnostics.map((d) => [d.location?.line, d.severity])).toEqual([[3, "error"], [4, "warning"]]);
   });
 });

@@ -45,7 +45,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
       let plan: Plan;
       if (planfile !== undefined) {
         if (resolution !== "none" || opts.frozen || opts.offline) {
-          return setExit(fail(io, [{ code: "cli/flags-with-plan-file", severity: "error", summary: "--adopt, --force, --frozen and --offline belong to the plan, not to applying a saved one", hint: `Make the plan with them (packs plan --out ${planfile} …); a saved plan fetches nothing.` }], style, g.json));
+          return setExit(fail(io, [{ code: "cli/flags-with-plan-file", severity: "error", summary: "--adopt, --force, --frozen and --offline belong to the plan, not to applying a saved one", hint: `Make the plan with them: packs plan ${[resolution !== "none" && `--${resolution}`, opts.frozen && "--frozen", opts.offline && "--offline"].filter(Boolean).join(" ")} --out ${planfile}` }], style, g.json));
         }
         const text = await readUserFile(planfile);
         if (text === undefined) return setExit(fail(io, [{ code: "plan-file/not-found", severity: "error", summary: `no plan file ${planfile}`, location: { file: planfile }, hint: "Save one with `packs plan --out FILE`." }], style, g.json));
