@@ -6,6 +6,9 @@ import type { Resolution } from "../core/decide.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { EngineContext } from "../engine/make-plan.js";
 import type { SourceSettings } from "../engine/resolve-packs.js";
+import type { SourceEvent } from "../sources/source-context.js";
+import { fetchEndLine, fetchStartLine } from "../ui/render-fetch-progress.js";
+import type { Style } from "../ui/style.js";
 import { ProjectFs } from "../io/project-fs.js";
 import type { CliIo, GlobalOptions } from "./cli-io.js";
 import { PACKS_VERSION } from "./version.js";
@@ -15,7 +18,10 @@ export function globals(cmd: Command, json: boolean | undefined): GlobalOptions 
   return { ...(g.cwd && { cwd: g.cwd }), color: g.color !== false, json: Boolean(json) };
 }
 
-export function engineContext(io: CliIo, g: GlobalOptions, source: { offline?: boolean; update?: SourceSettings["update"] } = {}): EngineContext {
+/** `progress`: show network operations with this style (on a terminal; never with --json). */
+type SourceOptions = { offline?: boolean; update?: SourceSettings["update"]; progress?: Style };
+
+export function engineContext(io: CliIo, g: GlobalOptions, source: SourceOptions = {}): EngineContext {
   return { fs: new ProjectFs(resolve(io.cwd, g.cwd ?? ".")), packsVersion: PACKS_VERSION, projectLabel: g.cwd ?? ".", sources: sourceSettings(io, source) };
 }
 
@@ -27,7 +33,7 @@ const DEFAULT_REGISTRY_TTL_SECONDS = 15 * 60;
  * ~/.cache/packs; PACKS_NPM_REGISTRY, else npm's own npm_config_registry; PACKS_REGISTRY_TTL
  * (seconds) for registry indexes. Documented in docs/sources.md.
  */
-function sourceSettings(io: CliIo, source: { offline?: boolean; update?: SourceSettings["update"] }): SourceSettings {
+function sourceSettings(io: CliIo, source: SourceOptions): SourceSettings {
   const env = io.env;
   const cacheDir = env.PACKS_CACHE_DIR ? resolve(io.cwd, env.PACKS_CACHE_DIR) : join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache"), "packs");
   const ttl = Number(env.PACKS_REGISTRY_TTL);
@@ -38,6 +44,18 @@ function sourceSettings(io: CliIo, source: { offline?: boolean; update?: SourceS
     registryTtlMs: (Number.isFinite(ttl) && ttl >= 0 && env.PACKS_REGISTRY_TTL !== "" && env.PACKS_REGISTRY_TTL !== undefined ? ttl : DEFAULT_REGISTRY_TTL_SECONDS) * 1000,
     now: io.now(),
     ...(source.update && { update: source.update }),
+    ...(source.progress && io.interactive && { onEvent: fetchProgress(io, source.progress) }),
+  };
+}
+
+/** On a terminal, each network operation as a line when it starts and when it ends, timed. */
+function fetchProgress(io: CliIo, style: Style): (e: SourceEvent) => void {
+  const started = new Map<number, number>();
+  return (e) => {
+    if (e.type === "start") {
+      started.set(e.id, io.now());
+      io.err(fetchStartLine(e.what, style));
+    } else io.err(fetchEndLine(e.what, e.ok, (io.now() - (started.get(e.id) ?? io.now())) / 1000, style));
   };
 }
 

@@ -11,7 +11,7 @@ import { parseLock } from "../lockfile/parse-lock.js";
 import { LOCK_PATH } from "../lockfile/render-lock.js";
 import { resolveSource, type ResolvedPack } from "../sources/resolve-source.js";
 import { applyTrust, floatingDiagnostics, sourcePolicyDiagnostics } from "./source-policy.js";
-import type { SourceContext } from "../sources/source-context.js";
+import type { SourceContext, SourceEvent } from "../sources/source-context.js";
 
 /** How sources are reached in this run; filled by the CLI from flags and the environment. */
 export interface SourceSettings {
@@ -22,6 +22,8 @@ export interface SourceSettings {
   now: number;
   /** Packs to resolve afresh, ignoring their pins (`packs update [NAME]`): a set of keys, or all. */
   update?: ReadonlySet<string> | "all";
+  /** Network operations as they start and end (the engine's progress hook). */
+  onEvent?: (e: SourceEvent) => void;
 }
 
 export interface ResolvedPacks {

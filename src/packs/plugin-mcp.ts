@@ -216,7 +216,7 @@ function toServer(ctx: PluginContext, source: JsonSource, path: JsonPath, name: 
   }
   if (skipped?.code === "pack/plugin-root-reference") {
     sink.warning(skipped.code, `MCP server "${name}" is skipped: it refers to ${skipped.ref}`, at(...skipped.where),
-      `${skipped.ref} is a folder of the plugin's own installation, which Claude Code fills in when it runs the plugin; copied into a project's config, the server would point at nothing. Install the plugin in Claude Code for this server, or publish it as a package (e.g. an npx or uvx command) that needs no plugin folder.`);
+      `${skipped.ref} is where Claude Code installed the plugin; copied into a project's config it points nowhere. Use the plugin in Claude Code for this server, or ship the server as a package (an npx or uvx command) that needs no plugin folder.`);
     return undefined;
   }
   if (skipped) {

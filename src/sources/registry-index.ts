@@ -11,7 +11,7 @@ import { readCacheFile, readWholeFile, writeCacheFile } from "../io/cache-files.
 import { sha256Hex } from "../io/hash.js";
 import { httpGet } from "../io/http.js";
 import { age } from "./age.js";
-import type { SourceContext } from "./source-context.js";
+import { reported, type SourceContext } from "./source-context.js";
 
 const entrySchema = z.looseObject({
   name: z.string().min(1),
@@ -58,7 +58,7 @@ async function load(name: string, where: string, ctx: SourceContext): Promise<{ 
     const fresh = cached && ctx.now - cached.fetched_at <= ctx.registryTtlMs;
     if (fresh) text = cached.body;
     else {
-      const got = ctx.offline ? undefined : await httpGet(where, { maxBytes: MAX_INDEX_BYTES, headers: { accept: "application/json" } });
+      const got = ctx.offline ? undefined : await reported(ctx, `registry index ${where}`, () => httpGet(where, { maxBytes: MAX_INDEX_BYTES, headers: { accept: "application/json" } }), (r) => r.ok);
       if (got?.ok) {
         text = new TextDecoder().decode(got.bytes);
         await writeCacheFile(cacheFile, new TextEncoder().encode(JSON.stringify({ fetched_at: ctx.now, url: where, body: text })));

@@ -8,7 +8,7 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import type { SourcePin } from "../core/source-pin.js";
 import { GitError, hasCommit, mirrorDir, mirrorFetchedAt, readTreeAtCommit, resolveRef, someRefs, syncMirror, type RefKind } from "../io/git.js";
 import { age } from "./age.js";
-import type { FetchOutcome, SourceContext } from "./source-context.js";
+import { reported, type FetchOutcome, type SourceContext } from "./source-context.js";
 
 export interface GitTarget {
   /** The pack's key in packs.yaml, for messages. */
@@ -94,13 +94,13 @@ async function sync(dir: string, url: string, ctx: SourceContext): Promise<{ err
   const key = `git:${dir}`;
   let p = memo?.get(key) as Promise<{ error?: string }> | undefined;
   if (!p) {
-    p = syncMirror(dir, url, ctx.now).then(
+    p = reported(ctx, `git fetch ${url}`, () => syncMirror(dir, url, ctx.now).then(
       () => ({}),
       (e: unknown) => {
         if (e instanceof GitError) return { error: e.message.replace(/^git \w+ failed: /, "") };
         throw e;
       },
-    );
+    ), (r: { error?: string }) => r.error === undefined);
     memo?.set(key, p);
   }
   return p;

@@ -14,7 +14,7 @@ import { DEFAULT_HTTP_MAX_BYTES, httpGet } from "../io/http.js";
 import { matchesSha1Hex, matchesSri, sha512Sri, strongestHash } from "../io/integrity.js";
 import type { ExtractOptions } from "../io/tarball.js";
 import { readArchive } from "./archive-source.js";
-import type { FetchOutcome, ResolveRequest, SourceContext } from "./source-context.js";
+import { reported, type FetchOutcome, type ResolveRequest, type SourceContext } from "./source-context.js";
 
 export interface NpmFetchOptions {
   /** Per HTTP request, body included. Default 30 s. */
@@ -149,11 +149,11 @@ class NpmResolution {
     const key = `npm-packument:${url}`;
     let p = this.ctx.runCache?.get(key) as ReturnType<typeof httpGet> | undefined;
     if (!p) {
-      p = httpGet(url, {
+      p = reported(this.ctx, `npm packument ${this.name}`, () => httpGet(url, {
         timeoutMs: this.opts.timeoutMs,
         maxBytes: this.opts.maxPackumentBytes ?? DEFAULT_MAX_PACKUMENT_BYTES,
         headers: { accept: "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*" },
-      });
+      }), (r) => r.ok);
       this.ctx.runCache?.set(key, p);
     }
     const res = await p;
@@ -178,7 +178,7 @@ class NpmResolution {
   }
 
   private async download(url: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; outcome: FetchOutcome }> {
-    const res = await httpGet(url, { timeoutMs: this.opts.timeoutMs, maxBytes: this.maxTarballBytes() });
+    const res = await reported(this.ctx, `download ${url}`, () => httpGet(url, { timeoutMs: this.opts.timeoutMs, maxBytes: this.maxTarballBytes() }), (r) => r.ok);
     if (res.ok) return { ok: true, bytes: res.bytes };
     return { ok: false, outcome: this.fail("source/fetch-failed", `could not download ${url}: ${res.reason}`, "Check your network and the registry, then try again.") };
   }

@@ -24,6 +24,28 @@ export interface SourceContext {
   registries: Readonly<Record<string, string>>;
   /** Work done once per run and shared by every pack (a mirror fetched, an index read). */
   runCache?: Map<string, Promise<unknown>>;
+  /** Told when a network operation starts and ends, so a view can show progress. */
+  onEvent?: (e: SourceEvent) => void;
+}
+
+/** One network operation: `what` says it in a few words ("git fetch https://…"). */
+export type SourceEvent = { type: "start"; id: number; what: string } | { type: "end"; id: number; what: string; ok: boolean };
+
+let nextEventId = 1;
+
+/** Run a network operation between a start and an end event; `ok` says whether it succeeded. */
+export async function reported<T>(ctx: Pick<SourceContext, "onEvent">, what: string, run: () => Promise<T>, ok: (t: T) => boolean): Promise<T> {
+  if (!ctx.onEvent) return run();
+  const id = nextEventId++;
+  ctx.onEvent({ type: "start", id, what });
+  try {
+    const out = await run();
+    ctx.onEvent({ type: "end", id, what, ok: ok(out) });
+    return out;
+  } catch (e) {
+    ctx.onEvent({ type: "end", id, what, ok: false });
+    throw e;
+  }
 }
 
 /** How a resolver is asked: the pin from the lock to fetch again, or none to resolve afresh. */

@@ -38,7 +38,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
     .action(async (planfile: string | undefined, opts: ApplyOptions, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
-      const ctx = engineContext(io, g, { offline: opts.offline });
+      const ctx = engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) });
       const resolution = resolutionOf(opts);
       if (typeof resolution !== "string") return setExit(fail(io, [resolution], style, g.json));
 

@@ -37,7 +37,7 @@ export function registerLock(program: Command, io: CliIo, setExit: (code: number
 async function run(io: CliIo, cmd: Command, opts: LockOptions, update: ReadonlySet<string> | "all" | undefined): Promise<number> {
   const g = globals(cmd, opts.json);
   const style = styleFor(io, g);
-  const ctx = engineContext(io, g, { offline: opts.offline, ...(update && { update }) });
+  const ctx = engineContext(io, g, { offline: opts.offline, ...(update && { update }), ...(!g.json && { progress: style }) });
   const outcome = await lockSources(ctx);
   if (!outcome.ok) return fail(io, outcome.diagnostics, style, g.json);
   if (outcome.change) {

@@ -25,7 +25,7 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
       const style = styleFor(io, g);
       const resolution = resolutionOf(opts);
       if (typeof resolution !== "string") return setExit(fail(io, [resolution], style, g.json));
-      const outcome = await makePlan({ resolution, ...(opts.pack && { pack: opts.pack }), ...(opts.agent && { agent: opts.agent }), ...(opts.frozen && { frozen: true }) }, engineContext(io, g, { offline: opts.offline }));
+      const outcome = await makePlan({ resolution, ...(opts.pack && { pack: opts.pack }), ...(opts.agent && { agent: opts.agent }), ...(opts.frozen && { frozen: true }) }, engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) }));
       if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
       const plan = outcome.plan;
       if (opts.out) await writeUserFile(opts.out, JSON.stringify(plan, null, 2) + "\n");

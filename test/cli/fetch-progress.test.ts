@@ -1,0 +1,59 @@
+/**
+ * The engine's progress hook: on a terminal, each network operation is a line when it starts and
+ * one when it ends; with --json or without a terminal, nothing.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/cli-io.js";
+import { main } from "../../src/cli/main.js";
+import { GitRemote, packFiles } from "../e2e/sources/git-remote.js";
+
+function io(cwd: string, interactive: boolean): CliIo & { stdout: string; stderr: string } {
+  let t = 0;
+  const o = {
+    stdout: "",
+    stderr: "",
+    interactive,
+    colorWanted: false,
+    cwd,
+    env: { PACKS_CACHE_DIR: path.join(cwd, ".cache") },
+    now: () => (t += 250),
+    out: (s: string) => void (o.stdout += s),
+    err: (s: string) => void (o.stderr += s),
+    prompt: async () => "",
+  };
+  return o;
+}
+
+describe("fetch progress", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "packs-progress-"));
+  const remote = new GitRemote(root, "r");
+  for (const [rel, text] of Object.entries(packFiles("team", "1.0.0", "Body."))) remote.write(`packs/team/${rel}`, text);
+  remote.commit("one", "v1");
+  const project = path.join(root, "p");
+  fs.mkdirSync(project);
+  fs.writeFileSync(path.join(project, "packs.yaml"), `version: 1\nagents: [codex]\npacks:\n  team:\n    source: git+${remote.url}\n    ref: v1\n    path: packs/team\n`);
+
+  it("shows the fetch starting and ending, timed, on a terminal", async () => {
+    const o = io(project, true);
+    expect(await main(["plan"], o)).toBe(0);
+    expect(o.stderr).toBe(`  … git fetch ${remote.url}\n  ✓ git fetch ${remote.url} (0.3 s)\n`);
+  });
+
+  it("says nothing with --json or off a terminal", async () => {
+    const json = io(project, true);
+    expect(await main(["plan", "--json"], json)).toBe(0);
+    const pipe = io(project, false);
+    expect(await main(["plan"], pipe)).toBe(0);
+    expect(json.stderr + pipe.stderr).toBe("");
+  });
+
+  it("marks a failed fetch", async () => {
+    fs.writeFileSync(path.join(project, "packs.yaml"), `version: 1\nagents: [codex]\npacks:\n  team:\n    source: git+file:///nonexistent/x.git\n`);
+    const o = io(project, true);
+    expect(await main(["plan"], o)).toBe(1);
+    expect(o.stderr).toContain("  ✗ git fetch file:///nonexistent/x.git (");
+  });
+});
