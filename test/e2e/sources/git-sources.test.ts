@@ -60,6 +60,27 @@ describe("git sources", () => {
     expect(tree(b.dir)).toEqual(tree(a.dir));
   });
 
+  it("the lock's bytes are stable: locking again, applying again and reordering packs.yaml change nothing", async () => {
+    const { remote } = remoteWithPack("stable");
+    const second = new GitRemote(root, "stable-2");
+    second.write("PACK.yaml", "name: other\nversion: 0.1.0\ndescription: Other\n").write("skills/lint/SKILL.md", "---\nname: lint\ndescription: Lints\n---\nLint.\n");
+    second.commit("other", "v0.1.0");
+    const both = (first: "team" | "other") => {
+      const team = `  team:\n    source: git+${remote.url}\n    ref: v1\n    path: packs/team\n`;
+      const other = `  other:\n    source: git+${second.url}\n    ref: v0.1.0\n`;
+      return `version: 1\nagents: [claude-code]\npacks:\n${first === "team" ? team + other : other + team}`;
+    };
+    const a = project("stable", both("team"));
+    expect((await a.run("apply", "--yes")).status).toBe(0);
+    const lock = a.file("packs.lock.yaml");
+    expect(lock.indexOf("  other:")).toBeLessThan(lock.indexOf("  team:")); // sorted, not in file order
+    expect((await a.run("lock")).stdout).toContain("packs.lock.yaml is up to date.");
+    expect((await a.run("apply", "--yes")).status).toBe(0);
+    fs.writeFileSync(path.join(a.dir, "packs.yaml"), both("other"));
+    expect((await a.run("lock")).status).toBe(0);
+    expect(a.file("packs.lock.yaml")).toBe(lock);
+  });
+
   it("--offline works from the cache, and without one fails naming the pack, writing nothing", async () => {
     const { remote } = remoteWithPack("offline");
     const a = project("offline-a", yamlFor(remote.url));

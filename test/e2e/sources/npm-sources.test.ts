@@ -3,6 +3,7 @@
  * the version picked and pinned with its integrity, a teammate reproducing it without the
  * packument, a re-published tarball refused, --offline from the cache, a local .tgz.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -73,10 +74,16 @@ describe("npm sources", () => {
     expect((await a.run("plan", "--offline", "--detailed-exitcode")).status).toBe(0);
   });
 
-  it("reads a local .tgz, and a changed file is a new pin", async () => {
+  it("reads a local .tgz made by `npm pack`, and a changed file is a new pin", async () => {
     const p = project("tgz", "./vendor/review-1.0.0.tgz");
+    const pkg = path.join(root, "tgz-package");
+    fs.mkdirSync(path.join(pkg, "skills/review"), { recursive: true });
+    fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "review", version: "1.0.0" }));
+    fs.writeFileSync(path.join(pkg, "PACK.yaml"), "name: review\nversion: 1.0.0\ndescription: Review pack\n");
+    fs.writeFileSync(path.join(pkg, "skills/review/SKILL.md"), "---\nname: review\ndescription: Reviews changes\n---\nVendored.\n");
     fs.mkdirSync(path.join(p.dir, "vendor"));
-    fs.writeFileSync(path.join(p.dir, "vendor/review-1.0.0.tgz"), packTgz("1.0.0", "Vendored."));
+    execFileSync("npm", ["pack", "--silent", "--pack-destination", path.join(p.dir, "vendor")], { cwd: pkg, env: { ...process.env, npm_config_offline: "true" } });
+    expect(fs.existsSync(path.join(p.dir, "vendor/review-1.0.0.tgz"))).toBe(true);
     const r = await p.run("apply", "--yes");
     expect(r.status, r.stderr).toBe(0);
     expect(p.file(".agents/skills/review/SKILL.md")).toContain("Vendored.");
