@@ -94,6 +94,12 @@ describe("registry sources", () => {
     expect(stale.status, stale.stderr).toBe(0);
     expect(stale.stdout).toMatch(/registry "acme": could not fetch http:\/\/127\.0\.0\.1:\d+\/registry\.json \(HTTP 503[^)]*\); using the cached index from \d+ seconds? ago/);
 
+    const missing = project("ttl-404", "registry:team");
+    fs.writeFileSync(path.join(missing.dir, "packs.yaml"), missing.file("packs.yaml").replace("/registry.json", "/missing.json"));
+    const notFound = await missing.run("plan");
+    expect(notFound.status).toBe(1);
+    expect(notFound.stderr).toContain(`registry "acme" (${base}/missing.json): could not fetch it: HTTP 404`);
+
     const fresh = project("ttl-offline", "registry:team");
     const before = readTree(fresh.dir);
     const offline = await fresh.run("apply", "--yes", "--offline");
