@@ -60,7 +60,8 @@ function load(input: PackInput): LoadPackResult {
   const format = manifestFormat(manifestFile.path);
   if (format !== "pack") {
     const plugin = loadPluginPack({ displayRoot, files, manifest: { ...manifestFile, content: manifestFile.content }, format });
-    return { ...plugin, diagnostics: [...sink.all, ...plugin.diagnostics] };
+    const diagnostics = [...sink.all, ...plugin.diagnostics];
+    return plugin.pack && !hasErrors(diagnostics) ? { pack: plugin.pack, diagnostics } : { diagnostics };
   }
   const parsed = parseYamlSource(displayPath(displayRoot, manifestFile.path), canonicalText(manifestFile.content.text), "pack");
   sink.add(...parsed.diagnostics);

@@ -129,7 +129,7 @@ function toServer(ctx: PluginContext, source: JsonSource, path: JsonPath, name: 
 
   const type = raw["type"];
   let transport: McpTransport = "stdio";
-  if (typeof type === "string" && TRANSPORTS[type]) transport = TRANSPORTS[type];
+  if (typeof type === "string" && Object.hasOwn(TRANSPORTS, type)) transport = TRANSPORTS[type]!;
   else if (typeof type === "string") {
     sink.error("pack/invalid-value", `MCP server "${name}" type "${type}" is not one of: stdio, http, sse`, at("type"),
       'Use "stdio" (or leave type out) for a command, "http" or "sse" for a url.');
@@ -194,10 +194,6 @@ function toServer(ctx: PluginContext, source: JsonSource, path: JsonPath, name: 
     }
     unused(ctx, source, path, name, raw, ["command", "args"], 'Leave "type" out (or set "stdio") to run a command, or remove it.');
   }
-  if (cwd !== undefined) {
-    sink.warning("pack/mcp-unused-field", `MCP server "${name}": cwd is not supported; the server starts in the agent's working directory`, locateJson(source, [...path, "cwd"], "key"),
-      "Make the command work from the project's root folder, or remove cwd.");
-  }
 
   // Substitutions: checked over every string an agent would see.
   const translate = new Map<string, string>();
@@ -225,6 +221,10 @@ function toServer(ctx: PluginContext, source: JsonSource, path: JsonPath, name: 
     return undefined;
   }
   if (!ok) return undefined;
+  if (cwd !== undefined) {
+    sink.warning("pack/mcp-unused-field", `MCP server "${name}": cwd is not supported; the server starts in the agent's working directory`, locateJson(source, [...path, "cwd"], "key"),
+      "Make the command work from the project's root folder, or remove cwd.");
+  }
 
   const tr = (v: string) => translate.get(v) ?? v;
   if (transport === "stdio") out.command = [tr(command!), ...(args ?? []).map(tr)];

@@ -184,15 +184,14 @@ describe("MCP servers", () => {
     const { mcp, shown, diagnostics } = server({ ".mcp.json": text });
     expect(shown).toEqual([
       "pack/plugin-root-reference @ packs/demo/.mcp.json:4:18",
-      "pack/mcp-unused-field @ packs/demo/.mcp.json:11:7",
       "pack/plugin-root-reference @ packs/demo/.mcp.json:11:14",
-      "pack/plugin-root-reference @ packs/demo/.mcp.json:13:58",
+      "pack/plugin-root-reference @ packs/demo/.mcp.json:13:65",
     ]);
     expect(diagnostics.every((d) => d.severity === "warning")).toBe(true);
     const root = diagnostics.find((d) => d.code === "pack/plugin-root-reference")!;
     expect(root.summary).toBe('MCP server "plugin-database" is skipped: it refers to ${CLAUDE_PLUGIN_ROOT}');
-    expect(root.hint).toContain("Claude Code fills in");
-    expect(diagnostics[3]!.summary).toContain("${CLAUDE_PLUGIN_DATA}");
+    expect(root.hint).toContain("where Claude Code installed the plugin");
+    expect(diagnostics[2]!.summary).toBe('MCP server "state" is skipped: it refers to ${CLAUDE_PLUGIN_DATA}');
     expect(mcp!.map((s) => s.name)).toEqual(["github"]);
   });
 
@@ -265,7 +264,7 @@ describe("parts only Claude Code can use", () => {
 describe("which manifest a folder is read by", () => {
   const claude = '{"name": "from-claude", "version": "1.0.0"}';
   const apm = '{"name": "from-apm", "version": "1.0.0"}';
-  test.each([
+  test.each<{ name: string; files: Record<string, string>; pack: string; manifest: string }>([
     { name: "PACK.yaml wins over a Claude plugin", files: { "PACK.yaml": "name: from-pack\ndescription: d\n", ".claude-plugin/plugin.json": claude, "plugin.json": apm }, pack: "from-pack", manifest: "PACK.yaml" },
     { name: "KIT.yaml wins over a Claude plugin", files: { "KIT.yaml": "name: from-kit\ndescription: d\n", ".claude-plugin/plugin.json": claude }, pack: "from-kit", manifest: "KIT.yaml" },
     { name: "a Claude plugin wins over a root plugin.json", files: { ".claude-plugin/plugin.json": claude, "plugin.json": apm }, pack: "from-claude", manifest: ".claude-plugin/plugin.json" },
