@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readReal } from "../../real-fixtures.js";
 import { assertBuilt, readTree, runCli, type CliResult } from "../harness.js";
 import { GitRemote, packFiles } from "./git-remote.js";
 
@@ -179,6 +180,24 @@ describe("git sources", () => {
     for (const m of messages) expect(r.stderr).toContain(m);
     expect(r.stderr).toContain("packs.yaml:4:3");
     expect(readTree(a.dir)).toEqual(before);
+  });
+
+  it("a Claude Code plugin repository (the real superpowers plugin.json) is a pack: its skills and .mcp.json servers go to every agent", async () => {
+    const remote = new GitRemote(root, "plugin");
+    remote.write(".claude-plugin/plugin.json", readReal("superpowers/.claude-plugin/plugin.json"));
+    remote.write("skills/brainstorming/SKILL.md", "---\nname: brainstorming\ndescription: Explore ideas before code\n---\nAsk one question at a time.\n");
+    remote.write(".mcp.json", readReal("modelcontextprotocol-servers/.mcp.json"));
+    remote.write("commands/plan.md", "# a Claude-only command\n");
+    const sha = remote.commit("plugin", "v6.2.0");
+    const a = project("plugin", `version: 1\nagents: [claude-code, codex]\npacks:\n  superpowers:\n    source: git+${remote.url}\n    ref: v6.2.0\n`);
+    const r = await a.run("apply", "--yes");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("pack superpowers 6.2.0");
+    expect(r.stdout).toContain("pack/component-skipped");
+    expect(a.file(".claude/skills/brainstorming/SKILL.md")).toContain("Ask one question at a time.");
+    expect(a.file(".agents/skills/brainstorming/SKILL.md")).toContain("Ask one question at a time.");
+    expect(a.file(".codex/config.toml")).toContain("[mcp_servers.");
+    expect(a.file("packs.lock.yaml")).toContain(`resolved: ${sha}\n`);
   });
 
   it("github:owner/repo is fetched from GitHub's URL (rewritten here to a local remote by git's own url.insteadOf)", async () => {
