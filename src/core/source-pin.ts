@@ -28,4 +28,9 @@ export interface SourcePin {
    * an npm range or tag rather than one version.
    */
   floating?: true;
+  /**
+   * Repositories the pack's manifest takes skills from (`skills: [{source: owner/repo}]`), as
+   * written there → the commit each was read at.
+   */
+  skill_sources?: Record<string, { url: string; resolved: string; floating?: true }>;
 }

@@ -20,6 +20,7 @@ const lockPack = z.object({
   registry: z.object({ name: z.string(), url: z.string(), version: z.string() }).optional(),
   tarball_integrity: sri.optional(),
   floating: z.literal(true).optional(),
+  skill_sources: z.record(z.string(), z.object({ url: z.string(), resolved: z.string(), floating: z.literal(true).optional() })).optional(),
   name: z.string(),
   version: z.string(),
   tier: z.string(),

@@ -20,6 +20,7 @@ import { findSkillFolders } from "./skill-folders.js";
 import { loadPluginPack } from "./load-plugin.js";
 import { parseYamlSource } from "../config/yaml-source.js";
 import { validateManifest } from "./validate-manifest.js";
+import { remotePrefix } from "./remote-skill-sources.js";
 
 export interface PackInput {
   /** How the pack's folder is shown in diagnostics, e.g. `packs/dbt-snowflake`. */
@@ -28,6 +29,8 @@ export interface PackInput {
   files: { path: string; content: FileContent; hash: string; executable?: boolean }[];
   /** Symlinks found in the pack (not followed, not read). */
   symlinks?: string[];
+  /** Remote skill sources (as written in the manifest) → the skill files fetched for them. */
+  remote?: Record<string, { path: string; content: FileContent; hash: string; executable?: boolean }[]>;
 }
 
 export interface LoadPackResult {
@@ -44,7 +47,9 @@ export function loadPack(input: PackInput): LoadPackResult {
 function load(input: PackInput): LoadPackResult {
   const sink = new DiagnosticSink();
   const { displayRoot } = input;
-  const files = packFiles(input, sink);
+  const remoteBases = new Map(Object.keys(input.remote ?? {}).map((source) => [source, remotePrefix(source)]));
+  const remoteFiles = Object.entries(input.remote ?? {}).flatMap(([source, fs]) => fs.map((f) => ({ ...f, path: `${remotePrefix(source)}/${f.path}` })));
+  const files = packFiles({ ...input, files: [...input.files, ...remoteFiles] }, sink);
   const symlinks = [...(input.symlinks ?? [])].sort(compareStrings);
   for (const link of symlinks) {
     sink.warning("pack/symlink-ignored", `${link} is a symlink; it is not followed and not part of the pack`, fileLocation(input, link),
@@ -78,6 +83,7 @@ function load(input: PackInput): LoadPackResult {
     skillFolders: findSkillFolders(files.map((f) => f.path)),
     sink,
     isBroken: validated.isBroken,
+    remoteBases,
   };
   checkHeader(ctx, manifest);
   const { skills, skillGroups } = resolveSkills(ctx, manifest);

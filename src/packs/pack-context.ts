@@ -19,6 +19,8 @@ export interface PackContext {
   skillFolders: readonly string[];
   sink: DiagnosticSink;
   isBroken(path: IssuePath): boolean;
+  /** Remote skill source as written → the folder its fetched files are filed under. */
+  remoteBases: ReadonlyMap<string, string>;
 }
 
 /** The position of a manifest value (or, with `which: "key"`, of its key). */

@@ -4,8 +4,9 @@
  * so an entry may name a skill that another entry (or the bundled `skills/` folder) provides.
  *
  * Entry forms: `my-skill` (a name), `{path: dir}` (one skill folder), `{source: ./dir, select}`
- * (every skill folder under a local folder, optionally only the selected names). Remote sources
- * are refused for now: vendoring keeps the pack's content reviewable and pinned by its hash.
+ * (every skill folder under a folder, optionally only the selected names). A remote source
+ * (`owner/repo`, `github:…`, `git+…`) is read from the tree the resolver fetched for it
+ * (see remote-skill-sources.ts), pinned in the lock like the pack itself.
  */
 import type { SkillEntry } from "./manifest-schema.js";
 import type { IssuePath } from "./manifest-issues.js";
@@ -70,12 +71,15 @@ function resolvePath(ctx: PackContext, raw: string, path: IssuePath): string | u
 
 function resolveSource(ctx: PackContext, raw: string, select: readonly string[] | undefined, entryPath: IssuePath, out: EntryFolders): void {
   const path = [...entryPath, "source"];
-  if (!isLocalSource(raw)) {
-    ctx.sink.error("pack/remote-skill-source", `remote skill source "${raw}" is not supported yet`, at(ctx, path),
-      `Vendor the skills into the pack's ${BUNDLED_SKILLS_DIR}/ folder (${BUNDLED_SKILLS_DIR}/<name>/${SKILL_FILE}) and list them by name; a folder inside the pack is written "./folder".`);
-    return;
-  }
-  const base = safePath(ctx, raw, path);
+  let base: string | undefined;
+  if (!isLocalSkillSource(raw)) {
+    base = ctx.remoteBases.get(raw);
+    if (base === undefined) {
+      ctx.sink.error("pack/remote-skill-source", `remote skill source "${raw}" was not fetched`, at(ctx, path),
+        `packs fetches remote skill sources (owner/repo, github:owner/repo, git+<url>) when it resolves the pack; to check the pack on its own, vendor the skills into ${BUNDLED_SKILLS_DIR}/<name>/${SKILL_FILE}.`);
+      return;
+    }
+  } else base = safePath(ctx, raw, path);
   if (base === undefined) return;
   const found = skillFoldersUnder(ctx.skillFolders, base);
   if (found.length === 0) {
@@ -103,7 +107,7 @@ function resolveSource(ctx: PackContext, raw: string, select: readonly string[] 
  * A source written as a path (`./vendor`, `../x`, `/abs`, `~/x`, `C:\x`) is local, and then
  * checked for safety; anything else (`owner/repo`, `github:…`, `https://…`) is remote.
  */
-function isLocalSource(raw: string): boolean {
+export function isLocalSkillSource(raw: string): boolean {
   return raw.startsWith(".") || raw.startsWith("/") || raw.startsWith("~") || raw.includes("\\") || /^[A-Za-z]:/.test(raw);
 }
 

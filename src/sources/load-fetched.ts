@@ -9,7 +9,8 @@ import { contentHash } from "../io/hash.js";
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, type ReadTreeResult } from "../io/read-tree.js";
 import { loadPack } from "../packs/load-pack.js";
 
-export function loadFetchedTree(entry: PackEntry, displayRoot: string, tree: ReadTreeResult): { pack?: Pack; diagnostics: Diagnostic[] } {
+/** `remote`: the trees fetched for the manifest's remote skill sources, by source as written. */
+export function loadFetchedTree(entry: PackEntry, displayRoot: string, tree: ReadTreeResult, remote: Record<string, ReadTreeResult> = {}): { pack?: Pack; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = tree.tooLarge.map((p) => ({
     code: "source/file-too-large",
     severity: "error" as const,
@@ -27,10 +28,12 @@ export function loadFetchedTree(entry: PackEntry, displayRoot: string, tree: Rea
     });
     return { diagnostics };
   }
+  const asFiles = (t: ReadTreeResult) => t.files.map((f) => ({ path: f.path, executable: f.executable, ...contentHash(f.bytes) }));
   const loaded = loadPack({
     displayRoot,
-    files: tree.files.map((f) => ({ path: f.path, executable: f.executable, ...contentHash(f.bytes) })),
+    files: asFiles(tree),
     symlinks: tree.symlinks,
+    remote: Object.fromEntries(Object.entries(remote).map(([source, t]) => [source, asFiles(t)])),
   });
   return { ...(loaded.pack && { pack: loaded.pack }), diagnostics: [...diagnostics, ...loaded.diagnostics] };
 }

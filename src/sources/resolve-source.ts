@@ -3,10 +3,11 @@
  * source. The lock's pin, when given, is fetched again instead of resolving afresh.
  */
 import type { PackEntry } from "../config/project-config.js";
-import type { Diagnostic } from "../core/diagnostics.js";
+import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
 import type { Pack } from "../core/pack-model.js";
 import type { SourcePin } from "../core/source-pin.js";
 import { loadFetchedTree } from "./load-fetched.js";
+import { fetchSkillSources } from "./skill-sources.js";
 import { fetchGit, type Moved } from "./resolve-git.js";
 import { fetchLocal } from "./resolve-local.js";
 import { fetchNpm } from "./resolve-npm.js";
@@ -32,11 +33,15 @@ export async function resolveSource(req: ResolveRequest, ctx: SourceContext): Pr
   const outcome = await fetchSource(req, ctx);
   if (!outcome.fetched) return { diagnostics: outcome.diagnostics };
   const { fetched } = outcome;
-  const loaded = loadFetchedTree(entry, fetched.displayRoot, fetched.tree);
-  const diagnostics = [...outcome.diagnostics, ...loaded.diagnostics];
+  const skills = await fetchSkillSources(entry, fetched.tree, req.locked, ctx);
+  if (hasErrors(skills.diagnostics)) return { diagnostics: [...outcome.diagnostics, ...skills.diagnostics] };
+  const loaded = loadFetchedTree(entry, fetched.displayRoot, fetched.tree, skills.trees);
+  const diagnostics = [...outcome.diagnostics, ...skills.diagnostics, ...loaded.diagnostics];
   if (!loaded.pack) return { diagnostics };
   const moved = "moved" in outcome ? (outcome.moved as Moved | undefined) : undefined;
-  return { resolved: { entry, pack: loaded.pack, pin: fetched.pin, notes: fetched.notes, ...(moved && { moved }) }, diagnostics };
+  const floats = Object.values(skills.pins).some((p) => p.floating);
+  const pin: SourcePin = Object.keys(skills.pins).length > 0 ? { ...fetched.pin, skill_sources: skills.pins, ...(floats && { floating: true as const }) } : fetched.pin;
+  return { resolved: { entry, pack: loaded.pack, pin, notes: [...fetched.notes, ...skills.notes], ...(moved && { moved }) }, diagnostics };
 }
 
 function fetchSource(req: ResolveRequest, ctx: SourceContext): Promise<FetchOutcome & { moved?: Moved }> {

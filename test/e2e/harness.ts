@@ -3,7 +3,7 @@
  * (`node bin/packs.js`, built beforehand by `npm run build`), and helpers to read, compare and
  * write whole trees of files byte for byte.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -34,7 +34,7 @@ export interface CliResult {
  */
 export function runCli(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...offlineGitEnv(), ...env }, stdio: ["pipe", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (b: Buffer) => out.push(b));
@@ -223,4 +223,44 @@ export function goldenTree(dir: string, actual: Tree): Tree | undefined {
     return actual;
   }
   return fs.existsSync(dir) ? readTree(dir) : undefined;
+}
+
+const GITHUB_DIR = path.join(REPO_ROOT, "test", "e2e", "github");
+const REAL_DIR = path.resolve(REPO_ROOT, "..", "shared", "fixtures", "real");
+let fakeGithub: { base: string; cache: string } | undefined;
+
+/**
+ * Every CLI run fetches https://github.com/<owner>/<repo> from bare repositories built from
+ * test/e2e/github/ (see its README) and caches sources in a temp folder of this process: no run
+ * can reach the network or the user's cache. Built once per test process.
+ */
+export function offlineGitEnv(): Record<string, string> {
+  if (!fakeGithub) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "packs-fake-github-"));
+    const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], {
+      cwd,
+      env: { ...process.env, GIT_AUTHOR_NAME: "packs test", GIT_AUTHOR_EMAIL: "test@example.com", GIT_COMMITTER_NAME: "packs test", GIT_COMMITTER_EMAIL: "test@example.com", GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z", GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z" },
+      stdio: "ignore",
+    });
+    for (const owner of fs.readdirSync(GITHUB_DIR).filter((o) => fs.statSync(path.join(GITHUB_DIR, o)).isDirectory())) {
+      for (const repo of fs.readdirSync(path.join(GITHUB_DIR, owner))) {
+        const work = path.join(tmp, "work", owner, repo);
+        fs.cpSync(path.join(GITHUB_DIR, owner, repo), work, { recursive: true });
+        const list = path.join(work, "real-files.txt");
+        if (fs.existsSync(list)) {
+          for (const rel of fs.readFileSync(list, "utf8").split("\n").filter(Boolean)) {
+            fs.mkdirSync(path.dirname(path.join(work, rel)), { recursive: true });
+            fs.copyFileSync(path.join(REAL_DIR, repo, rel), path.join(work, rel));
+          }
+          fs.rmSync(list);
+        }
+        git(work, "init", "-q");
+        git(work, "add", "-A");
+        git(work, "commit", "-q", "-m", "fixture");
+        git(tmp, "clone", "-q", "--bare", work, path.join(tmp, "github", owner, `${repo}.git`));
+      }
+    }
+    fakeGithub = { base: `file://${path.join(tmp, "github")}/`, cache: path.join(tmp, "cache") };
+  }
+  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: `url.${fakeGithub.base}.insteadOf`, GIT_CONFIG_VALUE_0: "https://github.com/", PACKS_CACHE_DIR: fakeGithub.cache };
 }
