@@ -27,7 +27,7 @@ export async function fetchSkillSources(entry: PackEntry, tree: ReadTreeResult, 
   for (const source of remoteSkillSources(manifestFiles)) {
     const url = gitUrlOf(source);
     if (!url) {
-      out.diagnostics.push({ code: "source/bad-skill-source", severity: "error", summary: `pack "${entry.key}": skill source "${source}" is neither owner/repo, github:owner/repo nor git+<url>`, location: entry.location, hint: "Ask the pack's author to fix its skills: list, or exclude those skills." });
+      out.diagnostics.push({ code: "source/bad-skill-source", severity: "error", summary: `pack "${entry.key}": skill source "${source}" is neither owner/repo, github:owner/repo nor git+<url>`, location: entry.location, hint: "A folder inside the pack is written ./folder; a repository as owner/repo (GitHub), github:owner/repo or git+<url>." });
       continue;
     }
     const lockedSha = locked?.skill_sources?.[source]?.url === url ? locked.skill_sources[source]!.resolved : undefined;
