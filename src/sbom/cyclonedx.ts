@@ -4,9 +4,9 @@
  * gives the same bytes. The mapping is documented in docs/sbom.md.
  */
 import type { Lock, LockItem } from "../lockfile/lock-model.js";
+import { publicUrl, redactSource } from "./purl.js";
 import { contentUuid, CYCLONEDX_ALG, sriDigest, type Digest } from "./digest.js";
 import { packFacts, type ComponentFacts, type PackFacts } from "./pack-facts.js";
-import { redactSource } from "./purl.js";
 import type { SbomMeta } from "./sbom-meta.js";
 
 export interface CdxHash {
@@ -20,6 +20,7 @@ export interface CdxProperty {
 export interface CdxExternalReference {
   type: string;
   url: string;
+  comment?: string;
   hashes?: CdxHash[];
 }
 export interface CdxComponentData {
@@ -91,6 +92,10 @@ function packComponent(f: PackFacts): CdxComponent {
   const externalReferences: CdxExternalReference[] = [];
   if (f.vcsUrl) externalReferences.push({ type: "vcs", url: f.vcsUrl });
   if (f.distributionUrl) externalReferences.push({ type: "distribution", url: f.distributionUrl, ...(f.archive && { hashes: [hash(f.archive)] }) });
+  // Repositories the pack's manifest takes skills from, each at the commit the lock pins.
+  for (const [source, s] of Object.entries(p.skill_sources ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    externalReferences.push({ type: "vcs", url: publicUrl(s.url), comment: `skills from ${source} at ${s.resolved}` });
+  }
   const properties = [
     prop("packs:key", f.key),
     prop("packs:kind", p.kind),
@@ -104,6 +109,7 @@ function packComponent(f: PackFacts): CdxComponent {
     prop("packs:floating", String(p.floating === true)),
     prop("packs:tier", p.tier),
     ...(p.claimed_tier !== undefined ? [prop("packs:claimed_tier", p.claimed_tier)] : []),
+    ...Object.entries(p.skill_sources ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, s]) => prop("packs:skill_source", `${source}@${s.resolved}`)),
     prop("packs:integrity", p.integrity),
     ...(p.tarball_integrity !== undefined ? [prop("packs:tarball_integrity", p.tarball_integrity)] : []),
   ];

@@ -4,9 +4,9 @@
  * the caller passes in; the namespace is derived from everything else. Mapping: docs/sbom.md.
  */
 import type { Lock, LockItem } from "../lockfile/lock-model.js";
+import { publicUrl, redactSource } from "./purl.js";
 import { contentUuid, SPDX_ALG, sriDigest, type Digest } from "./digest.js";
 import { packFacts, type ComponentFacts, type PackFacts } from "./pack-facts.js";
-import { redactSource } from "./purl.js";
 import { SPDX_CREATED, type SpdxMeta } from "./sbom-meta.js";
 
 export interface SpdxChecksum {
@@ -106,6 +106,7 @@ function packPackage(f: PackFacts, id: string): SpdxPackage {
     `packs key ${f.key}`,
     `tree integrity ${p.integrity}`,
     ...(p.tarball_integrity !== undefined ? [`archive integrity ${p.tarball_integrity}`] : []),
+    ...Object.entries(p.skill_sources ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, s]) => `skills from ${source} (${publicUrl(s.url)}) at ${s.resolved}`),
   ].join("; ");
   return {
     SPDXID: id,

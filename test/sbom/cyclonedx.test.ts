@@ -72,7 +72,10 @@ describe("CycloneDX 1.6", () => {
 
     const gh = byRef(bom, "pack:github-tools");
     expect(gh.purl).toBe(`pkg:github/acme/agent-packs@${SHA_A}#packs/github`);
-    expect(gh.externalReferences).toEqual([{ type: "vcs", url: "https://github.com/Acme/Agent-Packs.git" }]);
+    expect(gh.externalReferences).toEqual([
+      { type: "vcs", url: "https://github.com/Acme/Agent-Packs.git" },
+      { type: "vcs", url: "https://github.com/Acme/shared-skills.git", comment: `skills from Acme/shared-skills at ${SHA_A}` },
+    ]);
     expect(props(gh)).toMatchObject({ "packs:ref": ["main"], "packs:path": ["packs/github"], "packs:floating": ["true"], "packs:tier": ["community"], "packs:claimed_tier": ["verified"], "packs:resolved": [SHA_A] });
 
     const internal = byRef(bom, "pack:internal");
@@ -189,5 +192,12 @@ describe("CycloneDX 1.6", () => {
     changed.packs["dbt-snowflake"]!.integrity = h("another tree");
     expect(toCycloneDx(changed, META).serialNumber).not.toBe(a);
     expect(toCycloneDx(everyKindLock(), { ...META, toolVersion: "0.2.0" }).serialNumber).not.toBe(a);
+  });
+
+  it("names the repositories a pack takes skills from, at their pinned commits", () => {
+    const bom = JSON.parse(renderSbom(everyKindLock(), "cyclonedx", META)) as { components: { "bom-ref": string; externalReferences?: { url: string; comment?: string }[]; properties: { name: string; value: string }[] }[] };
+    const gh = bom.components.find((c) => c["bom-ref"] === "pack:github-tools")!;
+    expect(gh.externalReferences).toContainEqual({ type: "vcs", url: "https://github.com/Acme/shared-skills.git", comment: `skills from Acme/shared-skills at ${SHA_A}` });
+    expect(gh.properties).toContainEqual({ name: "packs:skill_source", value: `Acme/shared-skills@${SHA_A}` });
   });
 });

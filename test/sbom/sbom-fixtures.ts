@@ -57,6 +57,7 @@ export function everyKindLock(): Lock {
         tier: "community",
         claimed_tier: "verified",
         integrity: h("tree gh"),
+        skill_sources: { "Acme/shared-skills": { url: "https://github.com/Acme/shared-skills.git", resolved: SHA_A, floating: true } },
         components: { "mcp/github": h("mcp gh"), "skills/gh-review": h("skill ghr") },
       },
       "internal": {
