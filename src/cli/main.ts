@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { processIo, type CliIo } from "./cli-io.js";
 import { registerApply } from "./commands/apply.js";
+import { registerCheck } from "./commands/check.js";
 import { registerLock } from "./commands/lock.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerSbom } from "./commands/sbom.js";
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerPlan(program, io, setExit);
   registerApply(program, io, setExit);
+  registerCheck(program, io, setExit);
   registerLock(program, io, setExit);
   registerSbom(program, io, setExit);
 

@@ -123,7 +123,8 @@ function configTemplates(): Record<string, JsonObject> {
   return out;
 }
 
-async function chooseAgents(config: ProjectConfig, fs: ProjectFs, diagnostics: Diagnostic[]): Promise<{ agents: AgentId[]; note: string }> {
+/** The agents a plan serves: packs.yaml's list, or those detected from their files. */
+export async function chooseAgents(config: ProjectConfig, fs: ProjectFs, diagnostics: Diagnostic[]): Promise<{ agents: AgentId[]; note: string }> {
   if (config.agents) return { agents: config.agents, note: "from packs.yaml" };
   const found: string[] = [];
   const agents: AgentId[] = [];

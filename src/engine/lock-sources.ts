@@ -47,7 +47,7 @@ export async function lockSources(ctx: EngineContext): Promise<LockOutcome> {
   const diagnostics = [...loaded.diagnostics, ...resolved.diagnostics, ...recorded.diagnostics];
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
-  const lock = buildLock(resolved.packs, new Map(recorded.sidecars.map((s) => [s.pack, s])), hashText);
+  const lock = buildLock(resolved.packs, new Map(recorded.sidecars.map((s) => [s.pack, s])), hashText, resolved.lock?.inputs);
   const after = renderLock(lock);
   const live = await fs.observe(LOCK_PATH);
   const pins = resolved.packs.map((p): PinReport => {

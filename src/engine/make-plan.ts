@@ -4,7 +4,8 @@
 import type { Resolution } from "../core/decide.js";
 import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
 import { plan as corePlan } from "../core/plan.js";
-import type { JsonObject } from "../core/json.js";
+import type { JsonObject, JsonValue } from "../core/json.js";
+import type { ProjectConfig } from "../config/project-config.js";
 import { PLAN_FORMAT_VERSION, type FileChange, type Plan, type PlanItem } from "../core/plan-model.js";
 import { adapterFor, supportedAgents } from "../agents/registry.js";
 import type { AgentId } from "../core/agent-id.js";
@@ -19,6 +20,7 @@ import { frozenLockDiagnostics, movedTagDiagnostics, pinChange } from "./frozen-
 import type { SourceSettings } from "./resolve-packs.js";
 import { buildLock, stateChanges } from "./state-files.js";
 import { LOCK_PATH } from "../lockfile/render-lock.js";
+import { inputsHash } from "../lockfile/lock-model.js";
 
 export interface PlanRequest {
   resolution: Resolution;
@@ -86,11 +88,14 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
 
   const untouched: Sidecar[] = recorded.sidecars.filter((s) => !inScope(s.pack) && state.config.packs.some((p) => p.key === s.pack));
   const finalSidecars = new Map([...untouched.map((s) => [s.pack, s] as const), ...core.sidecars]);
-  const state_ = await stateChanges(fs, state.packs, finalSidecars, recorded.sidecars.filter((s) => inScope(s.pack)), hashText);
+  // A full plan records the inputs it applies; a scoped or --frozen one keeps what the lock said.
+  const full = !req.pack && !req.agent && !req.frozen;
+  const inputs = full ? inputsHash(ctx.packsVersion, configInputs(state.config, state.agents), buildLock(state.packs, finalSidecars, hashText).packs, hashText) : state.lock?.inputs;
+  const state_ = await stateChanges(fs, state.packs, finalSidecars, recorded.sidecars.filter((s) => inScope(s.pack)), hashText, inputs);
   if (req.frozen) {
     const frozen = [
       ...movedTagDiagnostics(state.packs),
-      ...frozenLockDiagnostics(state.lock, buildLock(state.packs, finalSidecars, hashText), state_.some((c) => c.path === LOCK_PATH)),
+      ...frozenLockDiagnostics(state.lock, buildLock(state.packs, finalSidecars, hashText, inputs), state_.some((c) => c.path === LOCK_PATH)),
     ];
     if (frozen.length > 0) return { ok: false, diagnostics: [...diagnostics, ...frozen] };
   }
@@ -122,4 +127,10 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
     blocked: core.items.some((i) => i.blocked),
   };
   return { ok: true, plan };
+}
+
+/** packs.yaml as it bears on a plan: the parsed config without positions, and the agents served. */
+export function configInputs(config: ProjectConfig, agents: readonly AgentId[]): JsonValue {
+  const plain = JSON.parse(JSON.stringify(config, (key, value: unknown) => (key === "location" || key === "file" ? undefined : value))) as JsonObject;
+  return { ...plain, agents: [...agents] };
 }

@@ -19,11 +19,12 @@ export async function stateChanges(
   sidecars: ReadonlyMap<string, Sidecar>,
   previous: readonly Sidecar[],
   hash: Hasher,
+  inputs?: string,
 ): Promise<FileChange[]> {
   const want = new Map<string, string | null>();
   for (const s of sidecars.values()) want.set(sidecarPath(s.pack), renderSidecar(s));
   for (const s of previous) if (!sidecars.has(s.pack)) want.set(sidecarPath(s.pack), null);
-  want.set(LOCK_PATH, renderLock(buildLock(packs, sidecars, hash)));
+  want.set(LOCK_PATH, renderLock(buildLock(packs, sidecars, hash, inputs)));
   want.set(GITIGNORE_PATH, GITIGNORE);
 
   const out: FileChange[] = [];
@@ -35,7 +36,8 @@ export async function stateChanges(
   return out;
 }
 
-export function buildLock(packs: readonly ResolvedPack[], sidecars: ReadonlyMap<string, Sidecar>, hash: Hasher): Lock {
+/** `inputs`: set by a full apply (see inputsHash); otherwise carried over from the lock before. */
+export function buildLock(packs: readonly ResolvedPack[], sidecars: ReadonlyMap<string, Sidecar>, hash: Hasher, inputs?: string): Lock {
   const lockPacks: Lock["packs"] = {};
   for (const p of packs) {
     lockPacks[p.entry.key] = {
@@ -49,5 +51,5 @@ export function buildLock(packs: readonly ResolvedPack[], sidecars: ReadonlyMap<
       components: packComponents(p.pack, hash),
     };
   }
-  return { lockfile_version: LOCKFILE_VERSION, packs: lockPacks, items: inventory(sidecars.values()) };
+  return { lockfile_version: LOCKFILE_VERSION, ...(inputs !== undefined && { inputs }), packs: lockPacks, items: inventory(sidecars.values()) };
 }

@@ -2,7 +2,7 @@
  * packs.lock.yaml as data: the resolved sources of every pack, with integrity hashes, and the
  * inventory of every deployed item (the project's SBOM for its agent setup). Pure.
  */
-import { canonicalJson } from "../core/json.js";
+import { canonicalJson, type JsonValue } from "../core/json.js";
 import type { Hasher } from "../core/live.js";
 import type { Pack, PackFile } from "../core/pack-model.js";
 import type { Sidecar } from "../core/sidecar.js";
@@ -40,8 +40,26 @@ export interface LockItem {
 
 export interface Lock {
   lockfile_version: typeof LOCKFILE_VERSION;
+  /**
+   * What the last full apply applied: see inputsHash. `packs check` compares it with the inputs
+   * now to know, without resolving any source, that a plan would be empty.
+   */
+  inputs?: string;
   packs: Record<string, LockPack>;
   items: LockItem[];
+}
+
+/**
+ * One hash of everything a plan's result depends on besides the agent files: the packs version,
+ * what packs.yaml says (its parsed form: comments and layout do not count) and each pack's pin
+ * and content hash.
+ */
+export function inputsHash(packsVersion: string, config: JsonValue, packs: Readonly<Record<string, LockPack>>, hash: Hasher): string {
+  const pins = Object.keys(packs).sort().map((k) => {
+    const p = packs[k]!;
+    return [k, p.resolved, p.integrity, p.skill_sources ?? {}];
+  });
+  return hash(canonicalJson({ packs_version: packsVersion, config, pins } as unknown as JsonValue));
 }
 
 /**

@@ -33,6 +33,7 @@ const lockItem = z.object({ address: z.string(), agent: z.string(), owners: z.ar
 
 const lockSchema = z.object({
   lockfile_version: z.literal(LOCKFILE_VERSION),
+  inputs: sri.optional(),
   packs: z.record(z.string(), lockPack).nullable().transform((v) => v ?? {}),
   items: z.array(lockItem).nullable().transform((v) => v ?? []),
 });
