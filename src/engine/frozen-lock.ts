@@ -51,7 +51,7 @@ export function movedTagDiagnostics(packs: readonly ResolvedPack[]): Diagnostic[
   return packs.filter((p) => p.moved?.kind === "tag").map((p) => ({
     code: "source/tag-moved",
     severity: "error" as const,
-    summary: `--frozen: pack "${p.entry.key}": tag ${p.entry.ref} now names ${p.moved!.to.slice(0, 12)}, but the lock pins ${p.moved!.from.slice(0, 12)}`,
+    summary: `--frozen: pack "${p.entry.key}": tag ${p.pin.ref ?? p.entry.ref} now names ${p.moved!.to.slice(0, 12)}, but the lock pins ${p.moved!.from.slice(0, 12)}`,
     location: p.entry.location,
     hint: `Someone moved the tag. Find out why before trusting it; \`packs update ${p.entry.key}\` pins the new commit once you have.`,
   }));

@@ -5,6 +5,7 @@
  */
 import type { PackEntry, ProjectConfig } from "../config/project-config.js";
 import type { Diagnostic } from "../core/diagnostics.js";
+import { sourceAllowed } from "../core/policy.js";
 import type { ProjectFs } from "../io/project-fs.js";
 import type { Lock, LockPack } from "../lockfile/lock-model.js";
 import { parseLock } from "../lockfile/parse-lock.js";
@@ -39,7 +40,8 @@ export async function resolvePacks(config: ProjectConfig, fs: ProjectFs, setting
   if (parsed.diagnostics.length > 0) return { packs: [], diagnostics: parsed.diagnostics };
   const lock = "lock" in parsed ? parsed.lock : undefined;
 
-  const ctx: SourceContext = { fs, ...settings, registries: config.registries, runCache: new Map() };
+  const allow = config.policy.allowSources;
+  const ctx: SourceContext = { fs, ...settings, registries: config.registries, runCache: new Map(), ...(allow && { allowSource: (s: string) => sourceAllowed(s, allow) }) };
   const fresh = (key: string) => settings.update === "all" || settings.update?.has(key) === true;
   const refused = sourcePolicyDiagnostics(config);
   if (refused.length > 0) return { packs: [], ...(lock && { lock }), diagnostics: refused };

@@ -45,7 +45,7 @@ export function parseLock(file: string, text: string): { lock?: Lock; diagnostic
       code: "lock/invalid",
       severity: "error",
       summary: `${file} ${summary}`,
-      location: { file, ...(line !== undefined && { line, column: col ?? 1 }) },
+      location: { file, ...(line !== undefined && { line, col: col ?? 1 }) },
       hint: `packs writes this file; undo the hand edit (git checkout ${file}), or delete it and run \`packs lock\` to pin every source again.`,
     }],
   });

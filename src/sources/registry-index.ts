@@ -61,7 +61,10 @@ async function load(name: string, where: string, ctx: SourceContext): Promise<{ 
       const got = ctx.offline ? undefined : await reported(ctx, `registry index ${where}`, () => httpGet(where, { maxBytes: MAX_INDEX_BYTES, headers: { accept: "application/json" } }), (r) => r.ok);
       if (got?.ok) {
         text = new TextDecoder().decode(got.bytes);
+        const checked = parseIndex(name, where, text);
+        if (!checked.index) return checked; // a broken answer never replaces a good cached copy
         await writeCacheFile(cacheFile, new TextEncoder().encode(JSON.stringify({ fetched_at: ctx.now, url: where, body: text })));
+        return checked;
       } else if (cached) {
         text = cached.body;
         staleNote = `registry "${name}": ${got ? `could not fetch ${where} (${got.reason}); ` : ""}using the cached index from ${age(ctx.now - cached.fetched_at)} ago`;
@@ -77,6 +80,11 @@ async function load(name: string, where: string, ctx: SourceContext): Promise<{ 
     if (!read.ok) return err(read.missing ? "no such file" : read.reason, "Fix the path under registries: in packs.yaml (relative to the project root).");
     text = new TextDecoder().decode(read.bytes);
   }
+  const parsed = parseIndex(name, where, text);
+  return parsed.index && staleNote ? { ...parsed, index: { ...parsed.index, staleNote } } : parsed;
+}
+
+function parseIndex(name: string, where: string, text: string): { index?: RegistryIndex; diagnostics: Diagnostic[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -89,7 +97,7 @@ async function load(name: string, where: string, ctx: SourceContext): Promise<{ 
     return { diagnostics: [{ code: "registry/invalid", severity: "error", summary: `registry "${name}" (${where}): ${i.path.join(".") || "the top"} ${i.message}`, location: { file: "packs.yaml" }, hint: 'A registry is {"packs": [...]} (or the older {"kits": [...]}) with entries {name, version, repo, path} or {name, version, source, path}.' }] };
   }
   const entries = [...(parsed.data.packs ?? []), ...(parsed.data.kits ?? [])];
-  return { index: { name, url: where, entries, ...(staleNote && { staleNote }) }, diagnostics: [] };
+  return { index: { name, url: where, entries }, diagnostics: [] };
 }
 
 async function readCached(file: string): Promise<{ fetched_at: number; body: string } | undefined> {

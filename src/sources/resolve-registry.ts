@@ -44,10 +44,11 @@ export async function fetchRegistry(req: ResolveRequest & { entry: PackEntry & {
     }
   }
   if (!found) {
-    if (diagnostics.length > 0) return { diagnostics };
+    // A registry that could not be read matters only when no other one has the pack.
+    if (diagnostics.length > 0 && seen.length === 0) return { diagnostics };
     return seen.length > 0
       ? err("source/no-matching-version", `no version of "${src.name}" in the registries satisfies ${src.range}`, `Versions listed: ${seen.join(", ")}.`)
-      : err("source/not-found", `no pack named "${src.name}" in the registries (${names.join(", ")})`, "Check the name (packs search TERM lists what a registry has), or add the registry that has it.");
+      : err("source/not-found", `no pack named "${src.name}" in the registries (${names.join(", ")})`, "Check the name against the registry's index, or add the registry that has it under registries: in packs.yaml.");
   }
 
   const url = gitUrlOf(found.entry);
@@ -60,9 +61,11 @@ export async function fetchRegistry(req: ResolveRequest & { entry: PackEntry & {
     ...(found.entry.path !== undefined && { path: found.entry.path }),
     location: entry.location,
   }, ctx);
-  if (!got.fetched) return { diagnostics: [...diagnostics, ...got.diagnostics] };
+  // Registries that failed before the one that had the pack are warnings now, not errors.
+  const earlier = diagnostics.map((d) => ({ ...d, severity: "warning" as const }));
+  if (!got.fetched) return { diagnostics: [...earlier, ...got.diagnostics] };
   const registry = { name: found.index.name, url: found.index.url, version: found.entry.version ?? "" };
-  return { ...got, fetched: { ...got.fetched, notes: [...notes, ...got.fetched.notes], pin: { ...got.fetched.pin, kind: "registry", registry } }, diagnostics: [...diagnostics, ...got.diagnostics] };
+  return { ...got, fetched: { ...got.fetched, notes: [...notes, ...got.fetched.notes], pin: { ...got.fetched.pin, kind: "registry", registry } }, diagnostics: [...earlier, ...got.diagnostics] };
 }
 
 /** The highest version satisfying the range; without a range, the highest (or the only) entry. */

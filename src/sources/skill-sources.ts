@@ -30,6 +30,11 @@ export async function fetchSkillSources(entry: PackEntry, tree: ReadTreeResult, 
       out.diagnostics.push({ code: "source/bad-skill-source", severity: "error", summary: `pack "${entry.key}": skill source "${source}" is neither owner/repo, github:owner/repo nor git+<url>`, location: entry.location, hint: "A folder inside the pack is written ./folder; a repository as owner/repo (GitHub), github:owner/repo or git+<url>." });
       continue;
     }
+    const asSource = GITHUB_REPO.test(source) ? `github:${source}` : source;
+    if (ctx.allowSource && !ctx.allowSource(asSource)) {
+      out.diagnostics.push({ code: "policy/source-not-allowed", severity: "error", summary: `pack "${entry.key}": it takes skills from ${asSource}, which policy.allow_sources does not allow`, location: entry.location, hint: "Nothing was fetched from it. Add a glob matching it to policy.allow_sources after review, or exclude those skills." });
+      continue;
+    }
     const lockedSha = locked?.skill_sources?.[source]?.url === url ? locked.skill_sources[source]!.resolved : undefined;
     const got = await fetchGit({ key: entry.key, label: source, url, location: entry.location, ...(lockedSha && { lockedSha }) }, ctx);
     out.diagnostics.push(...got.diagnostics);

@@ -24,6 +24,11 @@ export interface SourceContext {
   registries: Readonly<Record<string, string>>;
   /** Work done once per run and shared by every pack (a mirror fetched, an index read). */
   runCache?: Map<string, Promise<unknown>>;
+  /**
+   * The project's policy.allow_sources, for sources a pack names itself (the repositories its
+   * manifest takes skills from): called with the source as packs.yaml would write it.
+   */
+  allowSource?: (source: string) => boolean;
   /** Told when a network operation starts and ends, so a view can show progress. */
   onEvent?: (e: SourceEvent) => void;
 }

@@ -73,4 +73,15 @@ describe("policy", () => {
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).not.toContain("policy/");
   });
+
+  it("a repository a pack takes skills from is held to allow_sources too, before anything is fetched", async () => {
+    const dir = path.join(root, "skill-source");
+    fs.mkdirSync(path.join(dir, "packs/kit"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "packs/kit/PACK.yaml"), "name: kit\ndescription: Kit\nskills:\n  - source: evil/skills\n    select: [x]\n");
+    fs.writeFileSync(path.join(dir, "packs.yaml"), "version: 1\nagents: [codex]\npacks:\n  kit:\n    source: ./packs/kit\npolicy:\n  allow_sources: [\"./packs/*\", \"github:acme/*\"]\n");
+    const r = await runCli(dir, ["plan"], { PACKS_CACHE_DIR: path.join(root, "skill-source-cache") });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error[policy/source-not-allowed] packs.yaml:4:3: pack "kit": it takes skills from github:evil/skills, which policy.allow_sources does not allow');
+    expect(fs.existsSync(path.join(root, "skill-source-cache"))).toBe(false);
+  });
 });

@@ -85,6 +85,11 @@ describe("registry sources", () => {
     const broken = await p.run("update");
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain("registry/invalid");
+    down = true; // the garbage was not cached: the good copy from before still serves
+    const afterGarbage = await p.run("update");
+    down = false;
+    expect(afterGarbage.status, afterGarbage.stderr).toBe(0);
+    expect(afterGarbage.stdout).toContain("using the cached index from");
 
     index = JSON.stringify({ packs: [{ name: "team", version: "1.0.0", source: `git+${remote.url}`, path: "packs/team" }] });
     expect((await p.run("update")).status).toBe(0);
