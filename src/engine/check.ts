@@ -63,7 +63,12 @@ export async function check(ctx: EngineContext): Promise<CheckOutcome> {
     summary: `${i.action}: ${i.reason}`,
   }));
   for (const d of plan.diagnostics.filter((x) => x.code === "source/tag-moved")) findings.push({ kind: "pending", summary: d.summary });
-  const ownFiles = plan.state.map((c) => c.path);
+  // The lock's `inputs` line is bookkeeping for the fast path (it moves with the packs version):
+  // a lock that would change only there does not make the project unclean.
+  const withoutInputs = (t: string | undefined) => t?.replace(/^inputs: .*\n/m, "");
+  const ownFiles = plan.state
+    .filter((c) => !(c.path === LOCK_PATH && c.after?.encoding === "utf8" && withoutInputs(c.after.text) === withoutInputs(lockText)))
+    .map((c) => c.path);
   if (findings.length === 0 && ownFiles.length > 0) findings.push({ kind: "pending", summary: `packs' own files would change (${ownFiles.join(", ")}): run packs apply` });
   return { ok: true, clean: findings.length === 0, via: "plan", findings, diagnostics: plan.diagnostics.filter((x) => x.code !== "source/tag-moved"), plan };
 }

@@ -28,7 +28,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       const warnings = outcome.diagnostics.filter((d) => d.severity !== "error");
       if (warnings.length > 0) io.err(renderDiagnostics(warnings, style) + "\n");
       if (outcome.clean) {
-        io.out(`${style.green("packs check: clean.")} ${outcome.via === "fast" ? "The lock, .packs/state and every deployed item match, and packs.yaml is what was last applied (no source was resolved)." : "A plan with the lock frozen is empty."}\n`);
+        io.out(`${style.green("packs check: clean.")} ${outcome.via === "fast" ? "The lock, .packs/state and every deployed item match, and packs.yaml is what was last applied (no source was resolved)." : "packs.yaml differs from what was last applied, but a plan changes nothing."}\n`);
         return setExit(0);
       }
       const n = outcome.findings.length;
