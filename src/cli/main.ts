@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { processIo, type CliIo } from "./cli-io.js";
 import { registerApply } from "./commands/apply.js";
 import { registerCheck } from "./commands/check.js";
+import { registerStatus } from "./commands/status.js";
 import { registerLock } from "./commands/lock.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerSbom } from "./commands/sbom.js";
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerPlan(program, io, setExit);
   registerApply(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerStatus(program, io, setExit);
   registerLock(program, io, setExit);
   registerSbom(program, io, setExit);
 
