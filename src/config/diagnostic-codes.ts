@@ -29,6 +29,8 @@ export const PACKS_YAML_CODES = {
   agentNotSelected: "packs-yaml/agent-not-selected",
   badEnvRef: "packs-yaml/bad-env-ref",
   badRegistryUrl: "packs-yaml/bad-registry-url",
+  badIgnorePointer: "packs-yaml/bad-ignore-pointer",
+  ignoreNotApplicable: "packs-yaml/ignore-not-applicable",
 } as const;
 
 export type PacksYamlCode = (typeof PACKS_YAML_CODES)[keyof typeof PACKS_YAML_CODES];

@@ -3,7 +3,7 @@
  * reads the file and passes its text; nothing is resolved (no network, no file system).
  *
  * Pipeline: YAML (positions kept) → document shape → zod schema (types, unknown keys) → rules
- * (pack keys, sources, paths, excludes, agents, env references, registries) → normalised model.
+ * (pack keys, sources, paths, excludes, agents, env references, registries, ignore) → normalised model.
  * The schema and the rules both run on the whole document, so one bad pack never hides problems
  * in another. `config` is returned only when there is no error; warnings may accompany it.
  */
@@ -12,6 +12,7 @@ import { isMap, isScalar } from "yaml";
 import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
 import { agentIdsOf, agentListDiagnostics } from "./agent-list-rules.js";
 import { PACKS_YAML_CODE_PREFIX, PACKS_YAML_CODES as C } from "./diagnostic-codes.js";
+import { checkIgnore } from "./ignore-rules.js";
 import { checkPackEntry } from "./pack-entry-rules.js";
 import { packsYamlSchema, type PacksYaml } from "./packs-yaml-schema.js";
 import type { PackEntry, ProjectConfig, SourceSpec } from "./project-config.js";
@@ -60,15 +61,17 @@ export function loadProjectConfig(file: string, text: string): LoadProjectConfig
     }
   }
   diagnostics.push(...registryDiagnostics(source, value.registries));
+  const ignore = checkIgnore(source, value.ignore);
+  diagnostics.push(...ignore.diagnostics);
   sortByLocation(diagnostics);
 
   if (hasErrors(diagnostics)) return { diagnostics };
   // Only unknown-key warnings can be left: parse again without those keys to get the typed value.
   const data = checked.success ? checked.data : packsYamlSchema.parse(withoutUnknownKeys(value, issues));
-  return { config: normalize(source, data, sources), diagnostics };
+  return { config: normalize(source, data, sources, ignore.ignore), diagnostics };
 }
 
-function normalize(source: YamlSource, data: PacksYaml, sources: ReadonlyMap<string, SourceSpec>): ProjectConfig {
+function normalize(source: YamlSource, data: PacksYaml, sources: ReadonlyMap<string, SourceSpec>, ignore: Record<string, string[][]>): ProjectConfig {
   const packs = data.packs ?? {};
   const entries = keysInFileOrder(source, Object.keys(packs)).map((key): PackEntry => {
     const p = packs[key]!;
@@ -93,6 +96,8 @@ function normalize(source: YamlSource, data: PacksYaml, sources: ReadonlyMap<str
   };
   const config: ProjectConfig = { file: source.file, version: 1, packs: entries, registries: data.registries ?? {}, policy };
   if (data.agents !== undefined) config.agents = [...new Set(data.agents)];
+  // Omitted when empty, so a packs.yaml without ignore: has the same inputs as before it existed.
+  if (Object.keys(ignore).length > 0) config.ignore = ignore;
   return config;
 }
 

@@ -66,7 +66,7 @@ export const policySchema = z.strictObject({
   floating: z
     .enum(["allow", "warn", "deny"])
     .optional()
-    .describe("Sources that can move without packs.yaml changing (branch refs, npm ranges, registry entries without a ref) and MCP servers launched without a version (npx pkg, uvx pkg): warn (default), allow or deny."),
+    .describe("Sources that can move without packs.yaml changing (branch refs, npm ranges, registry entries without a ref) and MCP servers launched without a version (npx pkg, uvx pkg). warn (default): the plan flags floating sources and warns of unversioned launches; deny: both are errors; allow: no warning."),
 });
 
 export const packsYamlSchema = z.strictObject({
@@ -80,6 +80,9 @@ export const packsYamlSchema = z.strictObject({
     .optional()
     .describe("Registry indexes by name: an http(s) URL or a path to a JSON file."),
   policy: policySchema.optional().describe("Which sources this project accepts and trusts."),
+  ignore: map(list(z.string().meta({ pattern: "^/" })))
+    .optional()
+    .describe("Keys agents rewrite themselves, never drift: agent config file (project-relative) → JSON Pointers into it, where a * segment matches any one key, e.g. opencode.jsonc: [/mcp/*/enabled]."),
 });
 
 export type PacksYamlInput = z.input<typeof packsYamlSchema>;

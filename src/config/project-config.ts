@@ -64,6 +64,12 @@ export interface ProjectConfig {
   /** Registry name → index URL or path, as written. */
   registries: Record<string, string>;
   policy: Policy;
+  /**
+   * `ignore:`: per agent config file (project-relative, normalised: no `./`), the JSON Pointers
+   * whose keys agents rewrite themselves, decoded into segments (`*` matches any one key).
+   * Omitted when packs.yaml has none.
+   */
+  ignore?: Record<string, string[][]>;
 }
 
 export interface Policy {

@@ -7,6 +7,7 @@ import { parseJsonc, valueAt } from "./edit/jsonc-parse.js";
 import { readSections } from "./edit/markdown-sections.js";
 import { parseToml } from "./edit/toml-parse.js";
 import { canonicalText } from "./file-content.js";
+import { comparedValue, ignoreAt, itemPointer, NOTHING_IGNORED, type IgnoreRules, type ItemIgnore } from "./ignore.js";
 import { elementKey, formatOf, type ItemAddress } from "./item.js";
 import { canonicalJson, type JsonValue } from "./json.js";
 
@@ -40,7 +41,8 @@ export class LiveView {
   private readonly sectionMaps = new Map<string, Map<string, string> | undefined>();
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(readonly snapshot: LiveSnapshot, private readonly hash: Hasher) {}
+  /** `ignore`: packs.yaml's `ignore:`, pointer patterns per file (see core/ignore.ts). */
+  constructor(readonly snapshot: LiveSnapshot, private readonly hash: Hasher, readonly ignore: IgnoreRules = {}) {}
 
   file(path: string): LiveFile {
     return this.snapshot.files[path] ?? { exists: false };
@@ -115,13 +117,35 @@ export class LiveView {
     }
   }
 
-  /** The canonical hash of what is at the address now, or undefined when nothing is. */
-  hashAt(address: ItemAddress): string | undefined {
+  /** The `ignore:` patterns that bear on a config item (its index, for an element). */
+  ignoreFor(address: ItemAddress, index?: number): ItemIgnore {
+    const patterns = this.ignore[address.path];
+    return patterns ? ignoreAt(patterns, itemPointer(address, index)) : NOTHING_IGNORED;
+  }
+
+  /**
+   * The live value as packs compares it: at the locations `ignore:` names, the value packs
+   * `recorded` for the item stands in for what is on disk (without a record, the `desired` one).
+   * Files and sections are as they are.
+   */
+  compared(address: ItemAddress, recorded?: JsonValue, desired?: JsonValue): LiveEntry | undefined {
+    const e = this.entry(address);
+    if (e === undefined || address.kind === "file" || address.kind === "section") return e;
+    const ignore = this.ignoreFor(address, e.index);
+    if (!ignore.whole && ignore.inner.length === 0) return e;
+    return { ...e, value: comparedValue(e.value, recorded ?? desired, ignore, recorded !== undefined) };
+  }
+
+  /**
+   * The canonical hash of what is at the address now, or undefined when nothing is; for config
+   * items, of the value as compared (see `compared`).
+   */
+  hashAt(address: ItemAddress, recorded?: JsonValue, desired?: JsonValue): string | undefined {
     if (address.kind === "file") {
       const f = this.file(address.path);
       return f.exists ? f.hash : undefined;
     }
-    const e = this.entry(address);
+    const e = this.compared(address, recorded, desired);
     if (e === undefined) return undefined;
     return address.kind === "section" ? this.hash(canonicalText(e.value as string)) : this.hash(canonicalJson(e.value));
   }

@@ -27,7 +27,7 @@ export function decideItems(
     const d = desired.get(id);
     const r = recorded.get(id);
     const address = (d ?? r)!.address;
-    const liveHash = live.hashAt(address);
+    const liveHash = live.hashAt(address, r?.value, d?.value.type === "json" ? d.value.value : undefined);
     const decision = decide(r && { written: r.written, base: r.base }, liveHash, d?.hash, resolution);
     return { id, desired: d, recorded: r, liveHash, decision };
   });

@@ -9,6 +9,7 @@ import { applyJsoncEdits, type JsoncEdit } from "./edit/jsonc-edit.js";
 import { parseJsonc, valueAt } from "./edit/jsonc-parse.js";
 import { positionOf } from "./edit/jsonc-tree.js";
 import { renderJson } from "./edit/jsonc-edit.js";
+import { ignoreAt, keepIgnored } from "./ignore.js";
 import { elementKey, type ItemAddress } from "./item.js";
 import { canonicalJson, encodePointer, isJsonObject, type JsonObject, type JsonValue } from "./json.js";
 import type { PatchOperation } from "./plan-model.js";
@@ -21,6 +22,8 @@ export function buildJsonFile(
   template: JsonObject,
   decisions: readonly ItemDecision[],
   created: ReadonlySet<string>,
+  /** This file's `ignore:` patterns: what an agent keeps there inside an entry stays (core/ignore.ts). */
+  ignore?: readonly (readonly string[])[],
 ): FileBuildResult {
   const out = emptyResult();
   let text = liveText ?? renderJson(template);
@@ -51,8 +54,9 @@ export function buildJsonFile(
     if (a.kind === "entry") {
       if (!containerOk(a.pointer.slice(0, -1), "object")) continue;
       const old = valueAt(doc, a.pointer);
-      edit({ op: "set", path: a.pointer, value });
-      out.patches.set(x.id, old === undefined ? [{ op: "add", path: encodePointer(a.pointer), value }] : diff(a.pointer, old, value));
+      const kept = keepIgnored(value, old, x.recorded?.value, ignoreAt(ignore, a.pointer));
+      edit({ op: "set", path: a.pointer, value: kept });
+      out.patches.set(x.id, old === undefined ? [{ op: "add", path: encodePointer(a.pointer), value: kept }] : diff(a.pointer, old, kept));
     } else if (a.kind === "element") {
       if (!containerOk(a.array, "array")) continue;
       const index = indexOf(doc, a);

@@ -63,7 +63,7 @@ export function buildSidecars(
 function recordedValue(x: ItemDecision, live: LiveView): JsonValue | undefined {
   const d = x.desired!;
   if (d.value.type !== "json") return undefined;
-  return x.decision.write === "desired" ? d.value.value : (live.entry(d.address)?.value ?? d.value.value);
+  return x.decision.write === "desired" ? d.value.value : (live.compared(d.address, x.recorded?.value, d.value.value)?.value ?? d.value.value);
 }
 
 /** Is the item inside the container (`path`, `dir/` or `path#/pointer`)? */

@@ -7,10 +7,19 @@ import { encodePointer, isJsonObject, type JsonValue } from "./json.js";
 import { parseToml } from "./edit/toml-parse.js";
 import { applyTomlEdits } from "./edit/toml-edit.js";
 import { tableEditProblem, tableForm } from "./edit/toml-form.js";
+import { ignoreAt, keepIgnored } from "./ignore.js";
+import { valueAt } from "./edit/jsonc-parse.js";
 import { emptyResult, type FileBuildResult } from "./plan-file-result.js";
 import type { ItemDecision } from "./plan-items.js";
 
-export function buildTomlFile(path: string, liveText: string | undefined, decisions: readonly ItemDecision[], created: ReadonlySet<string>): FileBuildResult {
+export function buildTomlFile(
+  path: string,
+  liveText: string | undefined,
+  decisions: readonly ItemDecision[],
+  created: ReadonlySet<string>,
+  /** This file's `ignore:` patterns: what is on disk there is kept (core/ignore.ts). */
+  ignore?: readonly (readonly string[])[],
+): FileBuildResult {
   const out = emptyResult();
   let text = liveText ?? "";
   if (liveText === undefined) out.createdNow.push(path);
@@ -33,7 +42,9 @@ export function buildTomlFile(path: string, liveText: string | undefined, decisi
     }
     const existed = tableForm(text, a.pointer) !== "absent";
     if (x.decision.write === "desired") {
-      const value = (x.desired!.value as { value: JsonValue }).value;
+      const desired = (x.desired!.value as { value: JsonValue }).value;
+      const rules = ignoreAt(ignore, a.pointer);
+      const value = rules.whole || rules.inner.length > 0 ? keepIgnored(desired, valueAt(parseToml(text).value, a.pointer), x.recorded?.value, rules) : desired;
       if (!isJsonObject(value)) throw new Error(`bug: TOML item ${x.id} is not a table`);
       text = applyTomlEdits(text, [{ op: "set-table", path: a.pointer, value }]);
       out.patches.set(x.id, [{ op: existed ? "replace" : "add", path: encodePointer(a.pointer), value }]);

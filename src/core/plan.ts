@@ -10,6 +10,7 @@ import { groupDesired } from "./desired.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { FileContent } from "./file-content.js";
 import type { DesiredItem } from "./item.js";
+import { notApplicable, type IgnoreRules } from "./ignore.js";
 import type { JsonObject } from "./json.js";
 import { LiveView, type Hasher, type LiveSnapshot } from "./live.js";
 import { formatOf } from "./item.js";
@@ -41,6 +42,8 @@ export interface CorePlanInput {
    * their records carried over unchanged.
    */
   scope?: (serves: readonly AgentId[]) => boolean;
+  /** packs.yaml's `ignore:`: keys agents rewrite inside the entries packs owns (core/ignore.ts). */
+  ignore?: IgnoreRules;
 }
 
 export interface CorePlan {
@@ -54,10 +57,11 @@ export interface CorePlan {
 }
 
 export function plan(input: CorePlanInput): CorePlan {
-  const live = new LiveView(input.live, input.hash);
+  const live = new LiveView(input.live, input.hash, input.ignore);
   const { groups, diagnostics } = groupDesired(input.desired, input.hash);
-  const recorded = mergeRecorded(input.sidecars, input.pending, (a) => live.hashAt(a));
+  const recorded = mergeRecorded(input.sidecars, input.pending, (a, value) => live.hashAt(a, value));
   const all = decideItems(groups, recorded, live, input.resolution);
+  diagnostics.push(...notApplicable(live.ignore, all.map((x) => (x.desired ?? x.recorded)!.address)));
   const inScope = (x: ItemDecision) => !input.scope || input.scope(x.desired ? x.desired.serves : [x.recorded!.agent as AgentId]);
   const decisions = all.filter(inScope);
   const held = all.filter((x) => !inScope(x));
@@ -120,7 +124,8 @@ function buildSharedFile(path: string, text: string | undefined, xs: readonly It
     return buildMarkdownFile(path, text, xs, created);
   }
   if (text !== undefined && live.config(path) === undefined) return undefined;
-  return formatOf(path) === "toml" ? buildTomlFile(path, text, xs, created) : buildJsonFile(path, text, template, xs, created);
+  const ignore = live.ignore[path];
+  return formatOf(path) === "toml" ? buildTomlFile(path, text, xs, created, ignore) : buildJsonFile(path, text, template, xs, created, ignore);
 }
 
 function groupByPath(xs: readonly ItemDecision[]): Map<string, ItemDecision[]> {

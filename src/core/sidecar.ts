@@ -53,7 +53,8 @@ export interface RecordedItem {
 export function mergeRecorded(
   sidecars: readonly Sidecar[],
   pending: readonly Sidecar[],
-  liveHash: (address: ItemAddress) => string | undefined,
+  /** The live hash as compared with a record whose value is `recorded` (see LiveView.hashAt). */
+  liveHash: (address: ItemAddress, recorded?: JsonValue) => string | undefined,
 ): Map<string, RecordedItem> {
   const out = new Map<string, RecordedItem>();
   // Two records of one address normally agree (co-owners). When they do not, keep the one that
@@ -65,12 +66,12 @@ export function mergeRecorded(
       if (!prev.owners.includes(pack)) prev.owners.push(pack);
       return;
     }
-    if (prev && !replace && prev.written === liveHash(prev.address)) return;
+    if (prev && !replace && prev.written === liveHash(prev.address, prev.value)) return;
     out.set(id, { ...item, owners: [pack] });
   };
   for (const s of sidecars) for (const item of Object.values(s.items)) put(s.pack, item, false);
   for (const s of pending) {
-    for (const item of Object.values(s.items)) if (liveHash(item.address) === item.written) put(s.pack, item, true);
+    for (const item of Object.values(s.items)) if (liveHash(item.address, item.value) === item.written) put(s.pack, item, true);
   }
   for (const r of out.values()) r.owners.sort();
   return out;

@@ -102,10 +102,10 @@ async function fastCheck(ctx: EngineContext, config: ProjectConfig, lock: Lock |
   }
 
   // Co-owned items are in several sidecars: each address is checked once.
-  const live = new LiveView(await observeLive(fs, [], sidecars), hashText);
+  const live = new LiveView(await observeLive(fs, [], sidecars), hashText, config.ignore);
   const items = new Map(sidecars.flatMap((s) => Object.values(s.items)).map((i) => [addressId(i.address), i] as const));
   for (const [address, item] of [...items].sort(([a], [b]) => a.localeCompare(b))) {
-    const now = live.hashAt(item.address);
+    const now = live.hashAt(item.address, item.value);
     if (now !== item.written) findings.push({ kind: "drift", address, summary: now === undefined ? "deleted since the last apply" : "changed since the last apply (a hand edit?)" });
   }
   if (JSON.stringify(inventory(sidecars)) !== JSON.stringify(lock.items)) findings.push({ kind: "pending", summary: `${LOCK_PATH} lists other deployed items than .packs/state records: run packs apply` });

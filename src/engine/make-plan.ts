@@ -82,7 +82,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
   const live = await observeLive(fs, desired, [...sidecars, ...pending]);
   const active = state.config.packs.map((p) => p.key).filter(inScope);
 
-  const core = corePlan({ desired, templates: state.templates, activePacks: active, sidecars, pending, live, resolution: req.resolution, hash: hashText, ...(req.agent && { scope: (serves) => serves.includes(req.agent as AgentId) }) });
+  const core = corePlan({ desired, templates: state.templates, activePacks: active, sidecars, pending, live, resolution: req.resolution, hash: hashText, ignore: state.config.ignore, ...(req.agent && { scope: (serves) => serves.includes(req.agent as AgentId) }) });
   diagnostics.push(...core.diagnostics);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 

@@ -25,7 +25,7 @@ describe("schema/packs.schema.json", () => {
     expect(schema.required).toEqual(["version"]);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.version).toMatchObject({ type: "number", const: 1 });
-    expect(Object.keys(schema.properties)).toEqual(["version", "agents", "packs", "registries", "policy"]);
+    expect(Object.keys(schema.properties)).toEqual(["version", "agents", "packs", "registries", "policy", "ignore"]);
     expect(schema.properties.agents).toMatchObject({ type: ["array", "null"], items: { type: "string", enum: [...AGENT_IDS] } });
 
     const packs = schema.properties.packs;

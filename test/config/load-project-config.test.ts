@@ -61,6 +61,24 @@ describe("loadProjectConfig: valid files", () => {
     expect(config).not.toHaveProperty("agents");
   });
 
+  it("ignore: paths normalised, pointers decoded into segments, repeats dropped; omitted when absent", () => {
+    const text = yaml(
+      "version: 1",
+      "ignore:",
+      "  ./opencode.jsonc: [/mcp/*/enabled, /a~1b~0c, /mcp/*/enabled]",
+      "  opencode.jsonc: [/$schema]",
+      "  .cursor//mcp.json: [/mcpServers/*/alwaysAllow, /]",
+      "  none.json: []",
+    );
+    const { config, diagnostics } = loadProjectConfig("packs.yaml", text);
+    expect(diagnostics).toEqual([]);
+    expect(config?.ignore).toEqual({
+      "opencode.jsonc": [["mcp", "*", "enabled"], ["a/b~c"], ["$schema"]],
+      ".cursor/mcp.json": [["mcpServers", "*", "alwaysAllow"], [""]],
+    });
+    expect(loadProjectConfig("packs.yaml", yaml("version: 1", "ignore: {}")).config).not.toHaveProperty("ignore");
+  });
+
   it("accepts every source form", () => {
     const text = yaml(
       "version: 1",

@@ -92,6 +92,18 @@ const cases: Case[] = [
   // registries
   { name: "registry URL with an unreadable scheme", text: yaml("version: 1", "registries:", "  corp: ftp://h/r.json"), expected: ["packs-yaml/bad-registry-url 3:9"] },
   { name: "registry as a path or URL", text: yaml("version: 1", "registries:", "  a: ./r.json", "  b: https://h/r.json", "  c: file:///r.json", "  d: C:\\r.json"), expected: [] },
+  // ignore
+  { name: "ignore pointer without a leading /", text: yaml("version: 1", "ignore:", "  opencode.jsonc: [mcp/x]"), expected: ["packs-yaml/bad-ignore-pointer 3:20"] },
+  { name: "ignore pointer with a bad ~ escape", text: yaml("version: 1", "ignore:", "  opencode.jsonc:", "    - /mcp/a~2b"), expected: ["packs-yaml/bad-ignore-pointer 4:7"] },
+  { name: "ignore pointer naming the whole file", text: yaml("version: 1", "ignore:", '  opencode.jsonc: [""]'), expected: ["packs-yaml/bad-ignore-pointer 3:20"] },
+  { name: "ignore file outside the project (..)", text: yaml("version: 1", "ignore:", "  ../x/opencode.jsonc: [/a]"), expected: ["packs-yaml/unsafe-path 3:3"] },
+  { name: "ignore file as an absolute path", text: yaml("version: 1", "ignore:", "  /etc/opencode.jsonc: [/a]"), expected: ["packs-yaml/unsafe-path 3:3"] },
+  { name: "ignore file in the home folder", text: yaml("version: 1", "ignore:", "  ~/.cursor/mcp.json: [/a]"), expected: ["packs-yaml/unsafe-path 3:3"] },
+  { name: "ignore file that names no file", text: yaml("version: 1", "ignore:", "  ./: [/a]"), expected: ["packs-yaml/unsafe-path 3:3"] },
+  { name: "ignore on a Markdown file", text: yaml("version: 1", "ignore:", "  AGENTS.md: [/a]"), expected: ["warning packs-yaml/ignore-not-applicable 3:3"] },
+  { name: "ignore pointers as a string", text: yaml("version: 1", "ignore:", "  opencode.jsonc: /a"), expected: ["packs-yaml/wrong-type 3:19"] },
+  { name: "ignore pointer as a number", text: yaml("version: 1", "ignore:", "  opencode.jsonc: [1]"), expected: ["packs-yaml/wrong-type 3:20"] },
+  { name: "ignore: good pointers in JSON, JSONC and TOML files", text: yaml("version: 1", "ignore:", "  opencode.jsonc: [/mcp/*/enabled, /$schema, /a~1b~0c, /]", "  .cursor/mcp.json: [/mcpServers/*/alwaysAllow]", "  .codex/config.toml: [/mcp_servers/*/tool_timeout_sec]", "  empty.json:"), expected: [] },
   // YAML itself
   { name: "YAML syntax error", text: yaml("version: 1", "agents: [opencode", "packs: {}"), expected: ["packs-yaml/yaml-syntax 3:1"] },
   { name: "bad indentation", text: pack("    source: ./x", "   ref: v1"), expected: ["packs-yaml/yaml-syntax 5:1"] },

@@ -1,6 +1,7 @@
 /** In-memory builders for core tests: desired items, sidecars and live snapshots without a disk. */
 import { createHash } from "node:crypto";
 import { canonicalText } from "../../src/core/file-content.js";
+import type { IgnoreRules } from "../../src/core/ignore.js";
 import type { DesiredItem, ItemAddress } from "../../src/core/item.js";
 import type { LiveSnapshot } from "../../src/core/live.js";
 import { plan, type CorePlanInput } from "../../src/core/plan.js";
@@ -44,9 +45,12 @@ export interface World {
   sidecars: Sidecar[];
 }
 
-/** Plan against a world and apply the plan to it in memory: the loop the real CLI runs. */
-export function planAndApply(world: World, desired: DesiredItem[], active: string[], resolution: CorePlanInput["resolution"] = "none", scope?: CorePlanInput["scope"]) {
-  const p = plan({ desired, templates: { [CONFIG]: TEMPLATE }, activePacks: active, sidecars: world.sidecars, pending: [], live: snapshot(world.files), resolution, hash, ...(scope && { scope }) });
+/**
+ * Plan against a world and apply the plan to it in memory: the loop the real CLI runs.
+ * `ignore`: packs.yaml's `ignore:` as the engine passes it.
+ */
+export function planAndApply(world: World, desired: DesiredItem[], active: string[], resolution: CorePlanInput["resolution"] = "none", scope?: CorePlanInput["scope"], ignore?: IgnoreRules) {
+  const p = plan({ desired, templates: { [CONFIG]: TEMPLATE }, activePacks: active, sidecars: world.sidecars, pending: [], live: snapshot(world.files), resolution, hash, ...(scope && { scope }), ...(ignore && { ignore }) });
   if (p.diagnostics.some((d) => d.severity === "error") || p.items.some((i) => i.blocked)) return { plan: p, world };
   const files = { ...world.files };
   for (const w of p.files.writes) {
