@@ -1,7 +1,11 @@
 /** `packs plan`: read everything, write nothing (but the plan file), print the plan. */
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
+import type { Diagnostic } from "../../core/diagnostics.js";
+import type { Plan } from "../../core/plan-model.js";
 import { makePlan } from "../../engine/make-plan.js";
+import { planBetweenRefs, type RefPoint } from "../../engine/plan-between-refs.js";
 import { writeUserFile } from "../../io/project-fs.js";
+import { renderPlanMarkdown } from "../../ui/render-plan-markdown.js";
 import { renderPlanText } from "../../ui/render-plan-text.js";
 import { styleFor, type CliIo } from "../cli-io.js";
 import { engineContext, globals, resolutionOf } from "../context.js";
@@ -20,16 +24,36 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
     .option("--force", "plan to overwrite hand edits and foreign entries with the packs' values")
     .option("--frozen", "use the lock exactly: fail if packs.yaml or a source no longer matches it")
     .option("--offline", "no network: local sources and the cache only")
-    .action(async (opts: { out?: string; json?: boolean; detailedExitcode?: boolean; pack?: string; agent?: string; frozen?: boolean; offline?: boolean; adopt?: boolean; force?: boolean }, cmd: Command) => {
+    .option("--from <ref>", "plan between two commits: the project as committed at this ref is the current state (reads git objects; the working tree is not touched)")
+    .option("--to <ref>", "with --from: the commit whose packs.yaml, lock and local packs are the desired state (default: HEAD)")
+    .addOption(new Option("--format <format>", "print the plan as text, or as Markdown for a pull-request comment").choices(["text", "markdown"]).default("text"))
+    .action(async (opts: { out?: string; json?: boolean; detailedExitcode?: boolean; pack?: string; agent?: string; frozen?: boolean; offline?: boolean; adopt?: boolean; force?: boolean; from?: string; to?: string; format?: "text" | "markdown" }, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
       const resolution = resolutionOf(opts);
       if (typeof resolution !== "string") return setExit(fail(io, [resolution], style, g.json));
-      const outcome = await makePlan({ resolution, ...(opts.pack && { pack: opts.pack }), ...(opts.agent && { agent: opts.agent }), ...(opts.frozen && { frozen: true }) }, engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) }));
-      if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
-      const plan = outcome.plan;
+      const misuse = betweenRefsMisuse(opts);
+      if (misuse) return setExit(fail(io, [misuse], style, g.json));
+      const request = { resolution, ...(opts.pack && { pack: opts.pack }), ...(opts.agent && { agent: opts.agent }), ...(opts.frozen && { frozen: true }) };
+      const context = engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) });
+      let plan: Plan;
+      let refs: { from: RefPoint; to: RefPoint } | undefined;
+      if (opts.from !== undefined) {
+        const outcome = await planBetweenRefs({ ...request, from: opts.from, to: opts.to ?? "HEAD" }, context);
+        if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
+        plan = outcome.plan;
+        refs = { from: outcome.from, to: outcome.to };
+      } else {
+        const outcome = await makePlan(request, context);
+        if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
+        plan = outcome.plan;
+      }
       if (opts.out) await writeUserFile(opts.out, JSON.stringify(plan, null, 2) + "\n");
-      if (g.json) printJson(io, { ok: true, plan });
+      if (g.json) printJson(io, { ok: true, plan, ...(refs && { between: refs }) });
+      else if (opts.format === "markdown") {
+        io.out(renderPlanMarkdown(plan, refs ? { refs } : {}));
+        if (opts.out) io.err(`Saved the plan to ${opts.out}. Apply exactly this plan with: packs apply ${opts.out}\n`);
+      } else if (refs) io.out(renderPlanText(plan, style));
       else {
         io.out(renderPlanText(plan, style));
         if (opts.out) io.out(`\nSaved the plan to ${opts.out}. Apply exactly this plan with: packs apply ${opts.out}\n`);
@@ -37,4 +61,17 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
       }
       setExit(opts.detailedExitcode && !plan.empty ? 2 : 0);
     });
+}
+
+/** The flag combinations a plan between refs (and the Markdown view) refuse. */
+function betweenRefsMisuse(opts: { from?: string; to?: string; out?: string; json?: boolean; format?: string }): Diagnostic | undefined {
+  const conflict = (summary: string, hint: string): Diagnostic => ({ code: "cli/conflicting-flags", severity: "error", summary, hint });
+  if (opts.to !== undefined && opts.from === undefined) {
+    return { code: "cli/to-without-from", severity: "error", summary: "--to needs --from", hint: "Plan between two commits with --from <ref> --to <ref> (--to defaults to HEAD); without either, packs plan plans the working tree." };
+  }
+  if (opts.from !== undefined && opts.out) {
+    return conflict("--out cannot be used with --from", "A plan between commits describes a temporary copy of the project, so it cannot be applied; save it for reading with --json > plan.json, or --format markdown > plan.md.");
+  }
+  if (opts.json && opts.format === "markdown") return conflict("--json and --format markdown cannot be used together", "Choose one: --json for a program, --format markdown for a pull-request comment.");
+  return undefined;
 }
