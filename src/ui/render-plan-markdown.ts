@@ -8,6 +8,7 @@
  * the text it is, never as HTML, links or images, and `@name` is shown as code so a comment
  * never mentions anyone. Backtick spans in it stay code.
  */
+import { foldSkills, type PlanLine } from "./fold-skills.js";
 import { canonicalJson } from "../core/json.js";
 import { formatLocation, type Diagnostic } from "../core/diagnostics.js";
 import type { Plan, PlanItem } from "../core/plan-model.js";
@@ -109,33 +110,7 @@ function packSection(plan: Plan, name: string, items: readonly PlanItem[]): stri
   return parts.join("\n\n");
 }
 
-interface Line {
-  item: PlanItem;
-  address: string;
-  description: string;
-}
-
-/** Files of one skill folder with one action become a single line for the folder (as in the text view). */
-function foldSkills(items: readonly PlanItem[]): Line[] {
-  const out: Line[] = [];
-  const seen = new Set<string>();
-  for (const i of items) {
-    if (i.group) {
-      const same = items.filter((x) => x.group === i.group);
-      if (same.every((x) => x.action === i.action && x.blocked === i.blocked)) {
-        if (seen.has(i.group)) continue;
-        seen.add(i.group);
-        const n = same.length;
-        out.push({ item: i, address: i.group, description: `${i.description} (${n} file${n === 1 ? "" : "s"})` });
-        continue;
-      }
-    }
-    out.push({ item: i, address: i.address, description: i.description });
-  }
-  return out;
-}
-
-function changeOf({ item, description }: Line): string {
+function changeOf({ item, description }: PlanLine): string {
   let out = description;
   if (item.serves.length > 1 || item.group) out += ` · serves ${item.serves.join(", ")}`;
   if (item.lines && (item.action === "update" || item.resolved_by === "force")) out += ` · +${item.lines.added} -${item.lines.removed} lines`;
@@ -144,7 +119,7 @@ function changeOf({ item, description }: Line): string {
 }
 
 /** The three values of a blocked config entry, as the text view shows them. */
-function threeWay({ item, address }: Line): string {
+function threeWay({ item, address }: PlanLine): string {
   const v = item.values!;
   const rows = [
     ...(v.recorded !== undefined ? [`last applied: ${canonicalJson(v.recorded)}`] : []),

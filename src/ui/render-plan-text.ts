@@ -3,6 +3,7 @@
  * (skill files folded into their skill folder), blocked items with the command that resolves
  * them, and a summary line.
  */
+import { foldSkills, type PlanLine } from "./fold-skills.js";
 import { canonicalJson } from "../core/json.js";
 import type { Plan, PlanItem, PlanSummary } from "../core/plan-model.js";
 import { renderDiagnostics } from "./render-diagnostics.js";
@@ -40,33 +41,7 @@ export function renderPlanText(plan: Plan, style: Style): string {
   return out + "\n" + summaryLine(plan, style) + "\n";
 }
 
-interface Line {
-  item: PlanItem;
-  address: string;
-  description: string;
-}
-
-/** Files of one skill folder with one action become a single line for the folder. */
-function foldSkills(items: readonly PlanItem[]): Line[] {
-  const out: Line[] = [];
-  const seen = new Set<string>();
-  for (const i of items) {
-    if (i.group) {
-      const same = items.filter((x) => x.group === i.group);
-      if (same.every((x) => x.action === i.action && x.blocked === i.blocked)) {
-        if (seen.has(i.group)) continue;
-        seen.add(i.group);
-        const n = same.length;
-        out.push({ item: i, address: i.group, description: `${i.description} (${n} file${n === 1 ? "" : "s"})` });
-        continue;
-      }
-    }
-    out.push({ item: i, address: i.address, description: i.description });
-  }
-  return out;
-}
-
-function renderLine({ item, address, description }: Line, style: Style): string {
+function renderLine({ item, address, description }: PlanLine, style: Style): string {
   const [sym, paint] = symbol(item, style);
   const serves = item.serves.length > 1 || item.group ? ` · serves ${item.serves.join(", ")}` : "";
   const lines = item.lines && (item.action === "update" || item.resolved_by === "force") ? ` · +${item.lines.added} -${item.lines.removed} lines` : "";
