@@ -10,6 +10,9 @@ import { registerStatus } from "./commands/status.js";
 import { registerLock } from "./commands/lock.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerSbom } from "./commands/sbom.js";
+// import: authoring
+// import: explain-validate
+// import: registry-commands
 import { PACKS_VERSION } from "./version.js";
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -34,6 +37,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerStatus(program, io, setExit);
   registerLock(program, io, setExit);
   registerSbom(program, io, setExit);
+  // register: authoring
+  // register: explain-validate
+  // register: registry-commands
 
   try {
     await program.parseAsync([...argv], { from: "user" });
