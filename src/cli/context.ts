@@ -1,7 +1,7 @@
 /** Shared option handling for commands. */
 import type { Command } from "commander";
 import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import type { Resolution } from "../core/decide.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { EngineContext } from "../engine/make-plan.js";
@@ -35,7 +35,9 @@ const DEFAULT_REGISTRY_TTL_SECONDS = 15 * 60;
  */
 function sourceSettings(io: CliIo, source: SourceOptions): SourceSettings {
   const env = io.env;
-  const cacheDir = env.PACKS_CACHE_DIR ? resolve(io.cwd, env.PACKS_CACHE_DIR) : join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache"), "packs");
+  // The XDG spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
+  const xdg = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
+  const cacheDir = env.PACKS_CACHE_DIR ? resolve(io.cwd, env.PACKS_CACHE_DIR) : join(xdg ?? join(env.HOME || homedir(), ".cache"), "packs");
   const ttl = Number(env.PACKS_REGISTRY_TTL);
   return {
     cacheDir,

@@ -18,6 +18,8 @@ import { PACKS_VERSION } from "./version.js";
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   // git sources: a remote that wants credentials fails instead of waiting for a password.
   process.env.GIT_TERMINAL_PROMPT ??= "0";
+  // …and an ssh remote fails instead of asking for a passphrase or a host key answer.
+  process.env.GIT_SSH_COMMAND ??= "ssh -o BatchMode=yes";
   let exit = 0;
   const setExit = (code: number) => {
     exit = code;
