@@ -53,8 +53,15 @@ export async function mirrorFetchedAt(dir: string): Promise<number | undefined> 
 }
 
 /**
- * Make the mirror hold what the remote has now: clone it (into a temporary folder, renamed into
- * place, so a killed clone leaves no half mirror) or fetch, moving every ref, tags included.
+ * Only branches and tags are fetched (forced, pruned): a full mirror would also copy every other
+ * ref a host keeps, such as GitHub's refs/pull/*, which can be thousands.
+ */
+const REFSPECS = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"];
+
+/**
+ * Make the mirror hold what the remote has now: create it (in a temporary folder, renamed into
+ * place, so a killed first fetch leaves no half mirror) or fetch into it; HEAD follows the
+ * remote's default branch.
  */
 export async function syncMirror(dir: string, url: string, now: number): Promise<void> {
   if ((await mirrorFetchedAt(dir)) === undefined) {
@@ -62,7 +69,11 @@ export async function syncMirror(dir: string, url: string, now: number): Promise
     const tmp = `${dir}.tmp-${process.pid}-${now}`;
     await rm(tmp, { recursive: true, force: true });
     try {
-      await git(["clone", "--mirror", "--quiet", "--", url, tmp]);
+      await git(["init", "--quiet", "--bare", tmp]);
+      await git(["remote", "add", "origin", "--", url], { cwd: tmp });
+      await git(["config", "--unset-all", "remote.origin.fetch"], { cwd: tmp }).catch(() => undefined);
+      for (const spec of REFSPECS) await git(["config", "--add", "remote.origin.fetch", spec], { cwd: tmp });
+      await fetchInto(tmp);
       await writeFile(join(tmp, FETCHED_AT), "");
       await rm(dir, { recursive: true, force: true });
       await rename(tmp, dir);
@@ -71,8 +82,15 @@ export async function syncMirror(dir: string, url: string, now: number): Promise
     }
     return;
   }
-  await git(["fetch", "--quiet", "--prune", "--force", "origin"], { cwd: dir });
+  await fetchInto(dir);
   await writeFile(join(dir, FETCHED_AT), "");
+}
+
+async function fetchInto(dir: string): Promise<void> {
+  await git(["fetch", "--quiet", "--prune", "--prune-tags", "--force", "--no-tags", "origin", ...REFSPECS], { cwd: dir });
+  const { stdout } = await git(["ls-remote", "--symref", "origin", "HEAD"], { cwd: dir });
+  const head = /^ref: (refs\/heads\/\S+)\tHEAD$/m.exec(stdout.toString("utf8"))?.[1];
+  if (head) await git(["symbolic-ref", "HEAD", head], { cwd: dir });
 }
 
 export type RefKind = "branch" | "tag" | "commit" | "default";

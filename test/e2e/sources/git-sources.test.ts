@@ -3,6 +3,7 @@
  * same bytes, --offline from the cache, --frozen refusing a moved tag or an unpinned change,
  * packs update moving a pin, and clear errors for bad refs, paths and remotes.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -80,6 +81,16 @@ describe("git sources", () => {
     fs.writeFileSync(path.join(a.dir, "packs.yaml"), both("other"));
     expect((await a.run("lock")).status).toBe(0);
     expect(a.file("packs.lock.yaml")).toBe(lock);
+  });
+
+  it("the cache keeps only branches and tags, not every ref the host has (GitHub's refs/pull/*)", async () => {
+    const { remote, v1 } = remoteWithPack("refs");
+    execFileSync("git", ["--git-dir", remote.bare, "update-ref", "refs/pull/1/head", v1]);
+    const a = project("refs", yamlFor(remote.url));
+    expect((await a.run("lock")).status).toBe(0);
+    const [mirror] = fs.readdirSync(path.join(a.cache, "git"));
+    const refs = execFileSync("git", ["--git-dir", path.join(a.cache, "git", mirror!), "for-each-ref", "--format=%(refname)"], { encoding: "utf8" }).split("\n").filter(Boolean);
+    expect(refs.sort()).toEqual(["refs/heads/main", "refs/tags/v1"]);
   });
 
   it("--offline works from the cache, and without one fails naming the pack, writing nothing", async () => {
