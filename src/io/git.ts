@@ -9,7 +9,7 @@ import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { sha256Hex } from "./hash.js";
 import type { ReadTreeResult, TreeEntry } from "./read-tree.js";
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES } from "./read-tree.js";
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, SKIPPED_DIRS } from "./read-tree.js";
 
 export class GitError extends Error {
   constructor(message: string, readonly stderr: string) {
@@ -150,6 +150,7 @@ export async function readTreeAtCommit(dir: string, sha: string, path: string | 
     const tab = row.indexOf("\t");
     const [mode, type, oid, size] = row.slice(0, tab).split(/\s+/);
     const rel = row.slice(tab + 1).slice(prefix.length);
+    if (rel.split("/").slice(0, -1).some((seg) => SKIPPED_DIRS.has(seg))) continue;
     if (type === "commit" || mode === "120000") {
       result.symlinks.push(rel); // a submodule is not followed either
       continue;

@@ -44,7 +44,8 @@ export interface ReadTreeOptions {
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_FILES = 10_000;
 /** Directories never read: version-control data and installed dependencies are not pack content. */
-const SKIPPED_DIRS = new Set([".git", "node_modules"]);
+/** Folders never read as part of a pack, wherever the pack comes from. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set([".git", "node_modules"]);
 /** Files read at once; bounded so a wide directory cannot exhaust file descriptors. */
 const READ_CONCURRENCY = 16;
 

@@ -9,7 +9,7 @@
  */
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, type ReadTreeResult, type TreeEntry } from "./read-tree.js";
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, type ReadTreeResult, type TreeEntry, SKIPPED_DIRS } from "./read-tree.js";
 
 export const DEFAULT_MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 
@@ -59,8 +59,6 @@ export async function extractTgz(gz: Uint8Array, opts: ExtractOptions = {}): Pro
 
 type Kept = { kind: "file"; entry: TreeEntry } | { kind: "link" } | { kind: "large" };
 
-/** Directories never read, as in readTree: version-control data and installed dependencies. */
-const SKIPPED_DIRS = new Set([".git", "node_modules"]);
 const BLOCK = 512;
 
 /** Read an uncompressed tar stream. */
