@@ -110,6 +110,11 @@ export interface Plan {
   state: FileChange[];
   diagnostics: Diagnostic[];
   summary: PlanSummary;
+  /**
+   * Per agent, about how many tokens of always-loaded text (instructions, skill names and
+   * descriptions) the plan adds and removes; agents it does not change are left out.
+   */
+  context?: Partial<Record<AgentId, { added: number; removed: number }>>;
   /** True when nothing would change: no item action, no state file change. */
   empty: boolean;
   /** True when a blocked item stops the apply. */

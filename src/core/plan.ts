@@ -3,6 +3,7 @@
  * input is data, the hash function is passed in, and the same inputs give the same plan.
  */
 import { diffLines } from "diff";
+import { contextBudget } from "./context-budget.js";
 import type { AgentId } from "./agent-id.js";
 import type { Resolution } from "./decide.js";
 import { isChange } from "./decide.js";
@@ -48,6 +49,8 @@ export interface CorePlanInput {
 
 export interface CorePlan {
   items: PlanItem[];
+  /** The always-on context budget change per agent (see context-budget.ts). */
+  context: ReturnType<typeof contextBudget>;
   files: PlanFiles;
   sidecars: Map<string, Sidecar>;
   diagnostics: Diagnostic[];
@@ -108,6 +111,7 @@ export function plan(input: CorePlanInput): CorePlan {
   const planItems = [...items.values()];
   return {
     items: planItems,
+    context: contextBudget(decisions, live),
     files: { mkdir: dirs.mkdir, writes: writes.sort((a, b) => a.path.localeCompare(b.path)), rmdir: dirs.rmdir },
     sidecars,
     diagnostics,

@@ -123,6 +123,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
     state: state_,
     diagnostics,
     summary: core.summary,
+    ...(Object.keys(core.context).length > 0 && { context: core.context }),
     empty: !core.changes && state_.length === 0,
     blocked: core.items.some((i) => i.blocked),
   };

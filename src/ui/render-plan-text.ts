@@ -38,7 +38,19 @@ export function renderPlanText(plan: Plan, style: Style): string {
     if (items.length === 0) out += `    ${style.dim("no changes")}\n`;
     for (const line of foldSkills(items)) out += renderLine(line, style);
   }
-  return out + "\n" + summaryLine(plan, style) + "\n";
+  return out + contextLines(plan, style) + "\n" + summaryLine(plan, style) + "\n";
+}
+
+/** The always-on context budget: what each agent will load into every session, in tokens. */
+export function contextLines(plan: Plan, style: Style): string {
+  const agents = Object.keys(plan.context ?? {}).sort() as (keyof NonNullable<Plan["context"]>)[];
+  if (agents.length === 0) return "";
+  const show = (a: (typeof agents)[number]) => {
+    const c = plan.context![a]!;
+    const net = c.added - c.removed;
+    return `${a} ${net >= 0 ? "+" : "−"}${Math.abs(net)}${c.added && c.removed ? ` (+${c.added} −${c.removed})` : ""}`;
+  };
+  return `\n${style.dim("Always-loaded context, about (tokens):")} ${agents.map(show).join(", ")}\n`;
 }
 
 function renderLine({ item, address, description }: PlanLine, style: Style): string {
