@@ -41,4 +41,9 @@ describe("examples", () => {
     expect(r.stdout).toContain("pack sql-review 1.2.0 (registry:sql-review@^1 @ ");
     expect(r.stdout).toContain("packs check: clean.");
   });
+
+  it("the README shows the quickstart plan exactly as the quickstart case prints it", () => {
+    const golden = fs.readFileSync(path.join(REPO_ROOT, "test/e2e/cases/quickstart/expected/plan.txt"), "utf8").replace("\nRun `packs apply` to make these changes.\n", "");
+    expect(fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8")).toContain("$ packs plan\n" + golden);
+  });
 });
