@@ -10,9 +10,8 @@ import { registerStatus } from "./commands/status.js";
 import { registerLock } from "./commands/lock.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerSbom } from "./commands/sbom.js";
-// import: authoring
-// import: explain-validate
-// import: registry-commands
+import { registerAuthoring } from "./commands/authoring.js";
+import { registerExplainValidate } from "./commands/explain-validate.js";
 import { PACKS_VERSION } from "./version.js";
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -39,9 +38,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerStatus(program, io, setExit);
   registerLock(program, io, setExit);
   registerSbom(program, io, setExit);
-  // register: authoring
-  // register: explain-validate
-  // register: registry-commands
+  registerAuthoring(program, io, setExit);
+  registerExplainValidate(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: "user" });
