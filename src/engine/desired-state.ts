@@ -126,19 +126,32 @@ function configTemplates(): Record<string, JsonObject> {
 /** The agents a plan serves: packs.yaml's list, or those detected from their files. */
 export async function chooseAgents(config: ProjectConfig, fs: ProjectFs, diagnostics: Diagnostic[]): Promise<{ agents: AgentId[]; note: string }> {
   if (config.agents) return { agents: config.agents, note: "from packs.yaml" };
-  const found: string[] = [];
-  const agents: AgentId[] = [];
+  const { agents, note } = await detectAgents(fs);
+  return { agents, note };
+}
+
+export interface DetectedAgents {
+  /** The agents found, in registry order; `["opencode"]` when none was. */
+  agents: AgentId[];
+  /** Each agent found and the first of its markers that exists; empty when none was. */
+  found: { agent: AgentId; marker: string }[];
+  /** "detected opencode (found opencode.json), …" or "none detected; defaulting to opencode". */
+  note: string;
+}
+
+/** The agents whose marker files are at the project root (used when packs.yaml has no `agents:`, and by `packs init`). */
+export async function detectAgents(fs: ProjectFs): Promise<DetectedAgents> {
+  const found: { agent: AgentId; marker: string }[] = [];
   for (const id of supportedAgents()) {
     for (const marker of adapterFor(id).markers) {
       if (await fs.exists(marker)) {
-        agents.push(id);
-        found.push(`${id} (found ${marker})`);
+        found.push({ agent: id, marker });
         break;
       }
     }
   }
-  if (agents.length === 0) return { agents: ["opencode"], note: "none detected; defaulting to opencode" };
-  return { agents, note: `detected ${found.join(", ")}` };
+  if (found.length === 0) return { agents: ["opencode"], found, note: "none detected; defaulting to opencode" };
+  return { agents: found.map((f) => f.agent), found, note: `detected ${found.map((f) => `${f.agent} (found ${f.marker})`).join(", ")}` };
 }
 
 /** The config file to edit: the existing one that takes precedence, else the one packs creates. */
@@ -156,8 +169,11 @@ async function configPathFor(adapter: AgentAdapter, fs: ProjectFs, diagnostics: 
 async function detector(fs: ProjectFs, packs: readonly ResolvedPack[]): Promise<(globs: readonly string[]) => string | undefined> {
   const needed = packs.some((p) => p.pack.skillGroups.some((g) => g.activation === "detect"));
   const files = needed ? await walkProject(fs.root) : [];
-  return (globs) => {
-    const match = picomatch([...globs], { dot: true });
-    return files.find((f) => match(f));
-  };
+  return (globs) => firstMatch(files, globs);
+}
+
+/** The first of the project's files (from walkProject) that one of the detect globs matches. */
+export function firstMatch(files: readonly string[], globs: readonly string[]): string | undefined {
+  const match = picomatch([...globs], { dot: true });
+  return files.find((f) => match(f));
 }
