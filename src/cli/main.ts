@@ -12,6 +12,7 @@ import { registerPlan } from "./commands/plan.js";
 import { registerSbom } from "./commands/sbom.js";
 import { registerAuthoring } from "./commands/authoring.js";
 import { registerExplainValidate } from "./commands/explain-validate.js";
+import { registerRegistryCommands } from "./commands/registry-commands.js";
 import { PACKS_VERSION } from "./version.js";
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerSbom(program, io, setExit);
   registerAuthoring(program, io, setExit);
   registerExplainValidate(program, io, setExit);
+  registerRegistryCommands(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: "user" });
