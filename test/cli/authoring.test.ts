@@ -6,12 +6,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/cli-io.js";
-import { main } from "../../src/cli/main.js";
+import { runMain } from "./fake-io.js";
 import { initialPacksYaml } from "../../src/config/edit-packs-yaml.js";
 import { loadProjectConfig } from "../../src/config/load-project-config.js";
 
-type Io = CliIo & { stdout: string; stderr: string };
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => fs.rmSync(r, { recursive: true, force: true })));
@@ -29,27 +27,8 @@ function project(files: Record<string, string> = {}): string {
   return dir;
 }
 
-function io(cwd: string): Io {
-  const o: Io = {
-    stdout: "",
-    stderr: "",
-    interactive: false,
-    colorWanted: false,
-    cwd,
-    env: { PACKS_CACHE_DIR: path.join(cwd, "..", "cache") },
-    now: () => 0,
-    out: (s: string) => void (o.stdout += s),
-    err: (s: string) => void (o.stderr += s),
-    prompt: async () => "",
-  };
-  return o;
-}
 
-async function run(dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const o = io(dir);
-  const code = await main(args, o);
-  return { code, stdout: o.stdout, stderr: o.stderr };
-}
+const run = (dir: string, ...args: string[]) => runMain(dir, args);
 
 /** Every file of the project folder, path → bytes as text. */
 function tree(dir: string): Record<string, string> {

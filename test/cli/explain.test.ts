@@ -7,13 +7,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/cli-io.js";
-import { main } from "../../src/cli/main.js";
+import { runMain } from "./fake-io.js";
 import { matchRecorded, parseItemQuery, type ItemQuery } from "../../src/engine/explain.js";
 import type { RecordedItem } from "../../src/core/sidecar.js";
 import { GitRemote } from "../e2e/sources/git-remote.js";
 
-type Io = CliIo & { stdout: string; stderr: string };
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => fs.rmSync(r, { recursive: true, force: true })));
@@ -24,27 +22,8 @@ function tmp(): string {
   return root;
 }
 
-function io(cwd: string): Io {
-  const o: Io = {
-    stdout: "",
-    stderr: "",
-    interactive: false,
-    colorWanted: false,
-    cwd,
-    env: { PACKS_CACHE_DIR: path.join(cwd, "..", "cache") },
-    now: () => 0,
-    out: (s: string) => void (o.stdout += s),
-    err: (s: string) => void (o.stderr += s),
-    prompt: async () => "",
-  };
-  return o;
-}
 
-async function run(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const o = io(cwd);
-  const code = await main(args, o);
-  return { code, stdout: o.stdout, stderr: o.stderr };
-}
+const run = (cwd: string, ...args: string[]) => runMain(cwd, args);
 
 async function json(cwd: string, ...args: string[]): Promise<{ code: number; value: any }> {
   const r = await run(cwd, ...args, "--json");

@@ -6,25 +6,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/cli-io.js";
+import { fakeIo } from "./fake-io.js";
 import { main } from "../../src/cli/main.js";
 import { GitRemote, packFiles } from "../e2e/sources/git-remote.js";
 
-function io(cwd: string, interactive: boolean): CliIo & { stdout: string; stderr: string } {
+function io(cwd: string, interactive: boolean) {
   let t = 0;
-  const o = {
-    stdout: "",
-    stderr: "",
-    interactive,
-    colorWanted: false,
-    cwd,
-    env: { PACKS_CACHE_DIR: path.join(cwd, ".cache") },
-    now: () => (t += 250),
-    out: (s: string) => void (o.stdout += s),
-    err: (s: string) => void (o.stderr += s),
-    prompt: async () => "",
-  };
-  return o;
+  return fakeIo(cwd, { interactive, env: { PACKS_CACHE_DIR: path.join(cwd, ".cache") }, now: () => (t += 250) });
 }
 
 describe("fetch progress", () => {

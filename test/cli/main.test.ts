@@ -2,28 +2,10 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/cli-io.js";
+import { fakeIo as sharedFakeIo } from "./fake-io.js";
 import { main } from "../../src/cli/main.js";
 
-function fakeIo(cwd: string, answer = ""): CliIo & { stdout: string; stderr: string; asked: string[] } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    asked: [] as string[],
-    interactive: answer !== "",
-    colorWanted: false,
-    cwd,
-    env: { PACKS_CACHE_DIR: join(cwd, ".cache-test") },
-    now: () => 0,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    prompt: async (q: string) => {
-      io.asked.push(q);
-      return answer;
-    },
-  };
-  return io;
-}
+const fakeIo = (cwd: string, answer = "") => sharedFakeIo(cwd, { interactive: answer !== "", answer, env: { PACKS_CACHE_DIR: join(cwd, ".cache-test") } });
 
 function quickstart(): string {
   const dir = mkdtempSync(join(tmpdir(), "packs-cli-"));

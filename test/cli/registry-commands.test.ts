@@ -6,25 +6,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/cli-io.js";
+import { fakeIo } from "./fake-io.js";
 import { main } from "../../src/cli/main.js";
 import { readReal } from "../real-fixtures.js";
 
-function fakeIo(cwd: string): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    interactive: false,
-    colorWanted: false,
-    cwd,
-    env: { PACKS_CACHE_DIR: join(cwd, ".cache-test") },
-    now: () => 0,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    prompt: async () => "",
-  };
-  return io;
-}
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "packs-registry-cli-"));
@@ -36,7 +21,7 @@ function project(files: Record<string, string>): string {
 }
 
 async function packs(dir: string, ...argv: string[]) {
-  const io = fakeIo(dir);
+  const io = fakeIo(dir, { env: { PACKS_CACHE_DIR: join(dir, ".cache-test") } });
   const code = await main(argv, io);
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
