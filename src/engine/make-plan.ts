@@ -90,12 +90,14 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
   const finalSidecars = new Map([...untouched.map((s) => [s.pack, s] as const), ...core.sidecars]);
   // A full plan records the inputs it applies; a scoped or --frozen one keeps what the lock said.
   const full = !req.pack && !req.agent && !req.frozen;
-  const inputs = full ? inputsHash(ctx.packsVersion, configInputs(state.config, state.agents), buildLock(state.packs, finalSidecars, hashText).packs, hashText) : state.lock?.inputs;
-  const state_ = await stateChanges(fs, state.packs, finalSidecars, recorded.sidecars.filter((s) => inScope(s.pack)), hashText, inputs);
+  const built = buildLock(state.packs, finalSidecars, hashText);
+  const inputs = full ? inputsHash(ctx.packsVersion, configInputs(state.config, state.agents), built.packs, hashText) : state.lock?.inputs;
+  const lock = { ...built, ...(inputs !== undefined && { inputs }) };
+  const state_ = await stateChanges(fs, lock, finalSidecars, recorded.sidecars.filter((s) => inScope(s.pack)));
   if (req.frozen) {
     const frozen = [
       ...movedTagDiagnostics(state.packs),
-      ...frozenLockDiagnostics(state.lock, buildLock(state.packs, finalSidecars, hashText, inputs), state_.some((c) => c.path === LOCK_PATH)),
+      ...frozenLockDiagnostics(state.lock, lock, state_.some((c) => c.path === LOCK_PATH)),
     ];
     if (frozen.length > 0) return { ok: false, diagnostics: [...diagnostics, ...frozen] };
   }

@@ -13,18 +13,11 @@ import type { ResolvedPack } from "../sources/resolve-source.js";
 export const GITIGNORE_PATH = ".packs/.gitignore";
 const GITIGNORE = "# packs: temporary files (journal, lock) stay out of git.\ntmp/\n";
 
-export async function stateChanges(
-  fs: ProjectFs,
-  packs: readonly ResolvedPack[],
-  sidecars: ReadonlyMap<string, Sidecar>,
-  previous: readonly Sidecar[],
-  hash: Hasher,
-  inputs?: string,
-): Promise<FileChange[]> {
+export async function stateChanges(fs: ProjectFs, lock: Lock, sidecars: ReadonlyMap<string, Sidecar>, previous: readonly Sidecar[]): Promise<FileChange[]> {
   const want = new Map<string, string | null>();
   for (const s of sidecars.values()) want.set(sidecarPath(s.pack), renderSidecar(s));
   for (const s of previous) if (!sidecars.has(s.pack)) want.set(sidecarPath(s.pack), null);
-  want.set(LOCK_PATH, renderLock(buildLock(packs, sidecars, hash, inputs)));
+  want.set(LOCK_PATH, renderLock(lock));
   want.set(GITIGNORE_PATH, GITIGNORE);
 
   const out: FileChange[] = [];
