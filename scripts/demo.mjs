@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The main job on the bundled example: copy examples/quickstart to a temp folder, then
-// plan, apply, and plan again (empty), showing how opencode.jsonc changed.
+// plan, apply, plan again (empty) and check (clean), showing how opencode.jsonc changed.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +23,7 @@ console.log(`Demo project: ${project} (a copy of examples/quickstart)`);
 packs("plan");
 packs("apply", "--yes");
 packs("plan", "--detailed-exitcode");
+packs("check");
 
 const after = readFileSync(join(project, "opencode.jsonc"), "utf8");
 console.log("\nWhat apply changed in opencode.jsonc (your comments and entries are untouched):\n");
