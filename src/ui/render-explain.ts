@@ -3,6 +3,7 @@
  * owning pack's source, pin and tier. The value comes from engine/explain.ts (declared here by
  * shape, as ui/ imports only core).
  */
+import type { SourcePin } from "../core/source-pin.js";
 import type { Style } from "./style.js";
 
 type State = "in-sync" | "changed" | "deleted" | "unreadable";
@@ -21,17 +22,9 @@ interface Item {
   on_disk: string | null;
 }
 
-interface LockedPack {
-  kind: string;
+/** A lock entry as explain shows it: the pin (core's SourcePin) plus the lock's pack fields. */
+interface LockedPack extends SourcePin {
   source: string;
-  resolved: string;
-  url?: string;
-  ref?: string;
-  path?: string;
-  registry?: { name: string; url: string; version: string };
-  tarball_integrity?: string;
-  floating?: true;
-  skill_sources?: Record<string, { url: string; resolved: string; floating?: true }>;
   name: string;
   version: string;
   tier: string;
