@@ -22,7 +22,8 @@
  */
 import { Document, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { AgentId } from "../core/agent-id.js";
-import { addPackEntry, initialPacksYaml, manifestName } from "../config/edit-packs-yaml.js";
+import { addPackEntry, manifestName } from "../config/edit-packs-yaml.js";
+import { initialPacksYaml } from "../config/packs-yaml-template.js";
 import { loadProjectConfig } from "../config/load-project-config.js";
 import { packKeyProblem } from "../config/pack-key.js";
 import type { ProjectConfig } from "../config/project-config.js";

@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runMain } from "./fake-io.js";
-import { initialPacksYaml } from "../../src/config/edit-packs-yaml.js";
+import { initialPacksYaml } from "../../src/config/packs-yaml-template.js";
 import { loadProjectConfig } from "../../src/config/load-project-config.js";
 
 

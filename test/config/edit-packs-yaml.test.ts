@@ -3,9 +3,8 @@
  * Every byte outside the lines added or removed must survive; every result must load.
  */
 import { describe, expect, it } from "vitest";
-import {
-  addPackEntry, defaultPackName, initialPacksYaml, initReplaceable, manifestName, packKeyFrom, parseAgentsOption, removePackEntry, type NewPackEntry,
-} from "../../src/config/edit-packs-yaml.js";
+import { addPackEntry, defaultPackName, initReplaceable, manifestName, packKeyFrom, parseAgentsOption, removePackEntry, type NewPackEntry } from "../../src/config/edit-packs-yaml.js";
+import { initialPacksYaml } from "../../src/config/packs-yaml-template.js";
 import { loadProjectConfig } from "../../src/config/load-project-config.js";
 import { parseSourceSpec } from "../../src/config/source-spec.js";
 import type { SourceSpec } from "../../src/config/project-config.js";

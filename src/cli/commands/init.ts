@@ -5,7 +5,8 @@
  * --force it replaces one that sets only `version`, `agents` and an empty `packs`.
  */
 import type { Command } from "commander";
-import { initialPacksYaml, initReplaceable, parseAgentsOption } from "../../config/edit-packs-yaml.js";
+import { initReplaceable, parseAgentsOption } from "../../config/edit-packs-yaml.js";
+import { initialPacksYaml } from "../../config/packs-yaml-template.js";
 import type { AgentId } from "../../core/agent-id.js";
 import { textContent } from "../../core/file-content.js";
 import { CONFIG_PATH, detectAgents } from "../../engine/desired-state.js";
