@@ -28,14 +28,16 @@ const ALLOWED: Record<string, string[]> = {
 const CORE_PACKAGES = new Set(["jsonc-parser", "fast-json-patch", "diff", "toml-eslint-parser"]);
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
 }
 
 const files = sourceFiles(SRC).map((abs) => {
   const rel = relative(SRC, abs).split("\\").join("/");
   const text = readFileSync(abs, "utf8");
   const imports = [...text.matchAll(/^\s*(?:import|export)\s[^"';]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
-  return { rel, layer: rel.split("/")[0]!, text, imports };
+  // Imports that load code at run time (`import type` is erased by the compiler).
+  const loads = [...text.matchAll(/^\s*(?:import|export)\s(?!type\s)[^"';]*?from\s+["']([^"']+)["']|^\s*import\s+["']([^"']+)["']/gm)].map((m) => (m[1] ?? m[2])!);
+  return { rel, layer: rel.split("/")[0]!, text, imports, loads };
 });
 
 function targetLayer(fromRel: string, spec: string): string | undefined {
@@ -70,6 +72,18 @@ describe("architecture", () => {
         expect(f.layer, `${f.rel} touches the file system (${spec}) outside src/io`).toBe("io");
       }
     }
+  });
+
+  it("loads ink and React only behind the views facade, so --version and --json never pay for them", () => {
+    const inkViews = (f: { rel: string }) => f.rel.startsWith("ui/ink/");
+    for (const f of files.filter((x) => !inkViews(x))) {
+      for (const spec of f.loads) {
+        expect(/^(ink|react)(\/|$)/.test(spec) ? spec : "ok", `${f.rel} loads ${spec} eagerly`).toBe("ok");
+        expect(spec.includes("/ink/") || spec.startsWith("./ink/") ? spec : "ok", `${f.rel} loads ${spec} eagerly; go through ui/views.ts`).toBe("ok");
+      }
+    }
+    const dynamic = files.filter((f) => /import\(\s*["'][^"']*ink\//.test(f.text)).map((f) => f.rel);
+    expect(dynamic).toEqual(["ui/views.ts"]);
   });
 
   it("only src/cli decides how the process ends", () => {

@@ -6,11 +6,9 @@ import type { Resolution } from "../core/decide.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { EngineContext } from "../engine/make-plan.js";
 import type { SourceSettings } from "../engine/resolve-packs.js";
-import type { SourceEvent } from "../sources/source-context.js";
-import { fetchEndLine, fetchStartLine } from "../ui/render-fetch-progress.js";
-import type { Style } from "../ui/style.js";
+import { fetchProgress, type FetchProgress } from "../ui/views.js";
 import { ProjectFs } from "../io/project-fs.js";
-import type { CliIo, GlobalOptions } from "./cli-io.js";
+import { colorOn, type CliIo, type GlobalOptions } from "./cli-io.js";
 import { PACKS_VERSION } from "./version.js";
 
 export function globals(cmd: Command, json: boolean | undefined): GlobalOptions {
@@ -18,8 +16,26 @@ export function globals(cmd: Command, json: boolean | undefined): GlobalOptions 
   return { ...(g.cwd && { cwd: g.cwd }), color: g.color !== false, json: Boolean(json) };
 }
 
-/** `progress`: show network operations with this style (on a terminal; never with --json). */
-type SourceOptions = { offline?: boolean; update?: SourceSettings["update"]; progress?: Style };
+/** `progress`: where network operations are shown (see progressFor). */
+type SourceOptions = { offline?: boolean; update?: SourceSettings["update"]; progress?: FetchProgress };
+
+/**
+ * The live fetch progress of a command, on a terminal and never with --json; the command stops
+ * it before printing its result.
+ */
+export function progressFor(io: CliIo, g: GlobalOptions): FetchProgress | undefined {
+  return io.terminal && !g.json ? fetchProgress(io.terminal, colorOn(io, g), io.now) : undefined;
+}
+
+/** Engine work under the command's live fetch progress, which ends before the result prints. */
+export async function withEngine<T>(io: CliIo, g: GlobalOptions, source: Omit<SourceOptions, "progress">, run: (ctx: EngineContext) => Promise<T>): Promise<T> {
+  const progress = progressFor(io, g);
+  try {
+    return await run(engineContext(io, g, { ...source, ...(progress && { progress }) }));
+  } finally {
+    await progress?.stop();
+  }
+}
 
 export function engineContext(io: CliIo, g: GlobalOptions, source: SourceOptions = {}): EngineContext {
   return { fs: new ProjectFs(resolve(io.cwd, g.cwd ?? ".")), packsVersion: PACKS_VERSION, projectLabel: g.cwd ?? ".", sources: sourceSettings(io, source) };
@@ -46,18 +62,7 @@ function sourceSettings(io: CliIo, source: SourceOptions): SourceSettings {
     registryTtlMs: (Number.isFinite(ttl) && ttl >= 0 && env.PACKS_REGISTRY_TTL !== "" && env.PACKS_REGISTRY_TTL !== undefined ? ttl : DEFAULT_REGISTRY_TTL_SECONDS) * 1000,
     now: io.now(),
     ...(source.update && { update: source.update }),
-    ...(source.progress && io.interactive && { onEvent: fetchProgress(io, source.progress) }),
-  };
-}
-
-/** On a terminal, each network operation as a line when it starts and when it ends, timed. */
-function fetchProgress(io: CliIo, style: Style): (e: SourceEvent) => void {
-  const started = new Map<number, number>();
-  return (e) => {
-    if (e.type === "start") {
-      started.set(e.id, io.now());
-      io.err(fetchStartLine(e.what, style));
-    } else io.err(fetchEndLine(e.what, e.ok, (io.now() - (started.get(e.id) ?? io.now())) / 1000, style));
+    ...(source.progress && { onEvent: source.progress.onEvent }),
   };
 }
 

@@ -7,6 +7,7 @@ import type { DesiredGroup } from "./desired.js";
 import type { LiveView } from "./live.js";
 import type { PlanItem } from "./plan-model.js";
 import type { RecordedItem } from "./sidecar.js";
+import { unifiedDiff } from "./text-diff.js";
 
 export interface ItemDecision {
   id: string;
@@ -60,8 +61,25 @@ export function toPlanItem(x: ItemDecision, activePacks: ReadonlySet<string>, re
       ...(d?.value.type === "json" && { desired: d.value.value }),
     };
   }
+  const diff = decision.write === "desired" || decision.blocked ? textChange(x, live) : undefined;
+  if (diff) item.diff = diff;
   if ((decision.action === "conflict" || decision.action === "drift") && resolution !== "none") item.resolved_by = resolution;
   return item;
+}
+
+/** The diff from the text on disk to the pack's, for a file or marked section present on both sides. */
+function textChange({ desired: d }: ItemDecision, live: LiveView): string | undefined {
+  if (!d) return undefined;
+  const a = d.address;
+  if (a.kind === "section" && d.value.type === "text") {
+    const now = live.entry(a)?.value;
+    return typeof now === "string" ? unifiedDiff(now, d.value.text) : undefined;
+  }
+  if (a.kind === "file" && d.value.type === "file" && d.value.content.encoding === "utf8") {
+    const now = live.file(a.path).text;
+    return now === undefined ? undefined : unifiedDiff(now, d.value.content.text);
+  }
+  return undefined;
 }
 
 function describeRecorded(r: RecordedItem): string {

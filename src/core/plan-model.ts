@@ -45,6 +45,11 @@ export interface PlanItem {
   patch?: PatchOperation[];
   /** For files: line counts of the change (added, removed). */
   lines?: { added: number; removed: number };
+  /**
+   * For a file or marked section whose text changes (or would, when blocked): the unified diff
+   * from what is on disk to what the pack wants, hunks only (core/text-diff.ts).
+   */
+  diff?: string;
 }
 
 /** One file apply touches: its bytes' hash at plan time, and what it becomes. */

@@ -1,4 +1,7 @@
-/** Plan lines as views show them: the files of one skill folder with one action fold into one line. */
+/**
+ * Plan lines as views show them: the files of one skill folder with one action fold into one
+ * line, unless a file carries a diff (then each file keeps its line, so every diff is shown).
+ */
 import type { PlanItem } from "../core/plan-model.js";
 
 export interface PlanLine {
@@ -14,7 +17,7 @@ export function foldSkills(items: readonly PlanItem[]): PlanLine[] {
   for (const i of items) {
     if (i.group) {
       const same = items.filter((x) => x.group === i.group);
-      if (same.every((x) => x.action === i.action && x.blocked === i.blocked)) {
+      if (same.every((x) => x.action === i.action && x.blocked === i.blocked && !x.diff)) {
         if (seen.has(i.group)) continue;
         seen.add(i.group);
         const n = same.length;

@@ -1,6 +1,7 @@
 /** The CLI in process: a CliIo that records what was printed, and `main` run with it. */
 import * as path from "node:path";
-import type { CliIo } from "../../src/cli/cli-io.js";
+import { LOG_COLUMNS, type CliIo } from "../../src/cli/cli-io.js";
+import type { LiveTerminal } from "../../src/ui/views.js";
 import { main } from "../../src/cli/main.js";
 
 export type RecordingIo = CliIo & { stdout: string; stderr: string; asked: string[] };
@@ -13,6 +14,8 @@ export interface FakeIoOptions {
   env?: Record<string, string>;
   /** The clock: each call returns the next value; default always 0. */
   now?: () => number;
+  /** A live terminal for ink views (test/cli/fake-terminal.ts); none by default. */
+  terminal?: LiveTerminal;
 }
 
 export function fakeIo(cwd: string, opts: FakeIoOptions = {}): RecordingIo {
@@ -21,6 +24,8 @@ export function fakeIo(cwd: string, opts: FakeIoOptions = {}): RecordingIo {
     stderr: "",
     asked: [],
     interactive: opts.interactive ?? false,
+    ...(opts.terminal && { terminal: opts.terminal }),
+    columns: LOG_COLUMNS,
     colorWanted: false,
     cwd,
     env: opts.env ?? { PACKS_CACHE_DIR: path.join(cwd, "..", "cache") },

@@ -76,7 +76,7 @@ function snapshot() {
 
 /** The item lines and the summary of a text plan: what changes, without the header notes. */
 function itemLines(stdout: string): string[] {
-  return stdout.split("\n").filter((l) => /^  [+~\-!=] /.test(l) || l.startsWith("Plan:") || l.startsWith("No changes."));
+  return stdout.split("\n").filter((l) => /^    [+~\-!=] /.test(l) || l.startsWith("Plan:") || l.startsWith("No changes."));
 }
 
 function expectUntouchedAround(before: ReturnType<typeof snapshot>): void {
@@ -131,10 +131,10 @@ describe("packs plan --from --to", () => {
     expect(stackLines(between.stdout + between.stderr)).toEqual([]);
     expect(between.stdout).toContain(`planned between commits: the project as committed at ${sha.c1} (${sha.c1.slice(0, 7)}), with packs.yaml, packs.lock.yaml and local packs as of ${sha.c2} (${sha.c2.slice(0, 7)})`);
     const lines = itemLines(between.stdout);
-    expect(lines.some((l) => /^  ~ opencode\.jsonc#\/mcp\/eslint /.test(l)), lines.join("\n")).toBe(true);
-    expect(lines.some((l) => /^  ~ \.mcp\.json#\/mcpServers\/eslint /.test(l)), lines.join("\n")).toBe(true);
-    expect(lines.some((l) => /^  ~ \.claude\/skills\/lint\/ .*\+1 -1 lines/.test(l)), lines.join("\n")).toBe(true);
-    expect(lines.some((l) => /^  \+ .*docs/.test(l)), lines.join("\n")).toBe(true);
+    expect(lines.some((l) => /^    ~ opencode\.jsonc#\/mcp\/eslint /.test(l)), lines.join("\n")).toBe(true);
+    expect(lines.some((l) => /^    ~ \.mcp\.json#\/mcpServers\/eslint /.test(l)), lines.join("\n")).toBe(true);
+    expect(lines.some((l) => /^    ~ \.claude\/skills\/lint\/SKILL\.md .*\+1 -1 lines/.test(l)), lines.join("\n")).toBe(true);
+    expect(lines.some((l) => /^    \+ .*docs/.test(l)), lines.join("\n")).toBe(true);
     expect(lines.at(-1)).toMatch(/^Plan: \d+ to add, 3 to change, 0 to remove\.$/);
     expect(between.stdout).not.toContain("Run `packs apply`");
 

@@ -20,6 +20,7 @@ function fakeIo(cwd: string, env: Record<string, string> = {}): CliIo & { stdout
     stdout: "",
     stderr: "",
     interactive: false,
+    columns: 100,
     colorWanted: false,
     cwd,
     env,

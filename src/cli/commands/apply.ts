@@ -4,15 +4,15 @@
  * plan is the reviewed artefact: applied exactly, without re-planning or a prompt.
  */
 import type { Command } from "commander";
-import { applyPlan } from "../../apply/apply-plan.js";
+import { applyPlan, type ApplyOutcome } from "../../apply/apply-plan.js";
 import { parseSavedPlan } from "../../apply/saved-plan.js";
 import type { Plan } from "../../core/plan-model.js";
 import { makePlan } from "../../engine/make-plan.js";
-import { readUserFile } from "../../io/project-fs.js";
-import { renderPlanText } from "../../ui/render-plan-text.js";
+import { readUserFile, type ProjectFs } from "../../io/project-fs.js";
 import type { Style } from "../../ui/style.js";
-import { styleFor, type CliIo } from "../cli-io.js";
-import { engineContext, globals, resolutionOf } from "../context.js";
+import { preloadViews, renderApplyResult, renderPlan, startApplyProgress, type ApplyStep } from "../../ui/views.js";
+import { renderTarget, styleFor, type CliIo, type GlobalOptions } from "../cli-io.js";
+import { engineContext, globals, resolutionOf, withEngine } from "../context.js";
 import { fail, printJson } from "../report.js";
 
 interface ApplyOptions {
@@ -38,7 +38,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
     .action(async (planfile: string | undefined, opts: ApplyOptions, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
-      const ctx = engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) });
+      if (!g.json) preloadViews();
       const resolution = resolutionOf(opts);
       if (typeof resolution !== "string") return setExit(fail(io, [resolution], style, g.json));
 
@@ -53,10 +53,10 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
         if (!parsed.plan) return setExit(fail(io, parsed.diagnostics, style, g.json));
         plan = parsed.plan;
       } else {
-        const outcome = await makePlan({ resolution, ...(opts.frozen && { frozen: true }) }, ctx);
+        const outcome = await withEngine(io, g, { offline: opts.offline }, (ctx) => makePlan({ resolution, ...(opts.frozen && { frozen: true }) }, ctx));
         if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
         plan = outcome.plan;
-        if (!g.json) io.out(renderPlanText(plan, style));
+        if (!g.json) io.out(await renderPlan(plan, renderTarget(io, g)));
       }
 
       if (plan.blocked) return setExit(refuse(io, plan, style, g.json, `${plan.summary.blocked} blocked item(s): resolve them with --adopt (keep yours) or --force (overwrite), then apply again.`));
@@ -67,19 +67,37 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
       }
       if (planfile === undefined && !opts.yes) {
         if (!io.interactive) return setExit(refuse(io, plan, style, g.json, "not on a terminal, so there is no one to approve: pass --yes to apply, or save a plan with `packs plan --out FILE` and apply that."));
-        const answer = await io.prompt("\nApply these changes? Only 'yes' is accepted: ");
+        io.out("\n");
+        const answer = await io.prompt("Apply these changes? Only 'yes' is accepted: ", renderTarget(io, g).color);
         if (answer.trim() !== "yes") return setExit(refuse(io, plan, style, g.json, "not approved."));
       }
 
-      const result = await applyPlan(plan, ctx.fs);
+      const result = await applyShown(io, g, plan, engineContext(io, g).fs);
       if (!result.ok) return setExit(fail(io, result.diagnostics, style, g.json));
       if (g.json) printJson(io, { ok: true, plan, result: { written: result.written, deleted: result.deleted } });
-      else {
-        const s = plan.summary;
-        io.out(`\n${style.bold("Apply complete:")} ${s.add} added, ${s.change} changed, ${s.remove} removed${s.ownership ? `, ${s.ownership} ownership change(s)` : ""}.\n`);
-      }
       setExit(0);
     });
+}
+
+/**
+ * Apply, showing each step: live on a terminal (finished steps above the running one), and
+ * once it is done everywhere else. Nothing is shown with --json.
+ */
+async function applyShown(io: CliIo, g: GlobalOptions, plan: Plan, fs: ProjectFs): Promise<ApplyOutcome> {
+  if (g.json) return applyPlan(plan, fs);
+  const target = renderTarget(io, g);
+  io.out("\n");
+  if (io.terminal) {
+    const steps = plan.files.mkdir.length + plan.files.writes.length + plan.state.length + plan.files.rmdir.length;
+    const live = await startApplyProgress(io.terminal, target.color, steps);
+    const result = await applyPlan(plan, fs, (e) => live.step(e));
+    await live.finish(result.ok ? plan.summary : undefined);
+    return result;
+  }
+  const done: ApplyStep[] = [];
+  const result = await applyPlan(plan, fs, (e) => done.push(e));
+  if (result.ok) io.out(await renderApplyResult(done, plan.summary, target));
+  return result;
 }
 
 function refuse(io: CliIo, plan: Plan, style: Style, json: boolean | undefined, why: string): number {

@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { check } from "../../engine/check.js";
 import { renderDiagnostics } from "../../ui/render-diagnostics.js";
 import { styleFor, type CliIo } from "../cli-io.js";
-import { engineContext, globals } from "../context.js";
+import { engineContext, globals, withEngine } from "../context.js";
 import { fail, printJson } from "../report.js";
 
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -18,7 +18,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .action(async (opts: { json?: boolean; offline?: boolean }, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
-      const outcome = await check(engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) }));
+      const outcome = await withEngine(io, g, { offline: opts.offline }, check);
       if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
       const code = outcome.clean ? 0 : 2;
       if (g.json) {

@@ -9,7 +9,7 @@ import { lockOnlyPlan, lockSources, type PinReport } from "../../engine/lock-sou
 import { renderDiagnostics } from "../../ui/render-diagnostics.js";
 import type { Style } from "../../ui/style.js";
 import { styleFor, type CliIo } from "../cli-io.js";
-import { engineContext, globals } from "../context.js";
+import { engineContext, globals, withEngine } from "../context.js";
 import { fail, printJson } from "../report.js";
 
 interface LockOptions {
@@ -37,8 +37,8 @@ export function registerLock(program: Command, io: CliIo, setExit: (code: number
 async function run(io: CliIo, cmd: Command, opts: LockOptions, update: ReadonlySet<string> | "all" | undefined): Promise<number> {
   const g = globals(cmd, opts.json);
   const style = styleFor(io, g);
-  const ctx = engineContext(io, g, { offline: opts.offline, ...(update && { update }), ...(!g.json && { progress: style }) });
-  const outcome = await lockSources(ctx);
+  const ctx = engineContext(io, g, { offline: opts.offline, ...(update && { update }) });
+  const outcome = await withEngine(io, g, { offline: opts.offline, ...(update && { update }) }, lockSources);
   if (!outcome.ok) return fail(io, outcome.diagnostics, style, g.json);
   if (outcome.change) {
     const written = await applyPlan(lockOnlyPlan(outcome.change, ctx), ctx.fs);

@@ -6,9 +6,9 @@ import { makePlan } from "../../engine/make-plan.js";
 import { planBetweenRefs, type RefPoint } from "../../engine/plan-between-refs.js";
 import { writeUserFile } from "../../io/project-fs.js";
 import { renderPlanMarkdown } from "../../ui/render-plan-markdown.js";
-import { renderPlanText } from "../../ui/render-plan-text.js";
-import { styleFor, type CliIo } from "../cli-io.js";
-import { engineContext, globals, resolutionOf } from "../context.js";
+import { preloadViews, renderPlan } from "../../ui/views.js";
+import { renderTarget, styleFor, type CliIo } from "../cli-io.js";
+import { globals, resolutionOf, withEngine } from "../context.js";
 import { fail, printJson } from "../report.js";
 
 export function registerPlan(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -35,16 +35,17 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
       const misuse = betweenRefsMisuse(opts);
       if (misuse) return setExit(fail(io, [misuse], style, g.json));
       const request = { resolution, ...(opts.pack && { pack: opts.pack }), ...(opts.agent && { agent: opts.agent }), ...(opts.frozen && { frozen: true }) };
-      const context = engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) });
+      if (!g.json && opts.format !== "markdown") preloadViews();
       let plan: Plan;
       let refs: { from: RefPoint; to: RefPoint } | undefined;
       if (opts.from !== undefined) {
-        const outcome = await planBetweenRefs({ ...request, from: opts.from, to: opts.to ?? "HEAD" }, context);
+        const from = opts.from;
+        const outcome = await withEngine(io, g, { offline: opts.offline }, (ctx) => planBetweenRefs({ ...request, from, to: opts.to ?? "HEAD" }, ctx));
         if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
         plan = outcome.plan;
         refs = { from: outcome.from, to: outcome.to };
       } else {
-        const outcome = await makePlan(request, context);
+        const outcome = await withEngine(io, g, { offline: opts.offline }, (ctx) => makePlan(request, ctx));
         if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
         plan = outcome.plan;
       }
@@ -53,9 +54,9 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
       else if (opts.format === "markdown") {
         io.out(renderPlanMarkdown(plan, refs ? { refs } : {}));
         if (opts.out) io.err(`Saved the plan to ${opts.out}. Apply exactly this plan with: packs apply ${opts.out}\n`);
-      } else if (refs) io.out(renderPlanText(plan, style));
+      } else if (refs) io.out(await renderPlan(plan, renderTarget(io, g)));
       else {
-        io.out(renderPlanText(plan, style));
+        io.out(await renderPlan(plan, renderTarget(io, g)));
         if (opts.out) io.out(`\nSaved the plan to ${opts.out}. Apply exactly this plan with: packs apply ${opts.out}\n`);
         else if (!plan.empty && !plan.blocked) io.out("\nRun `packs apply` to make these changes.\n");
       }

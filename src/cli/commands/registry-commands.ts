@@ -14,7 +14,7 @@ import { searchRegistries } from "../../engine/registry-search.js";
 import { renderDiagnostics } from "../../ui/render-diagnostics.js";
 import type { Style } from "../../ui/style.js";
 import { styleFor, type CliIo } from "../cli-io.js";
-import { engineContext, globals } from "../context.js";
+import { engineContext, globals, withEngine } from "../context.js";
 import { fail, printJson } from "../report.js";
 
 export function registerRegistryCommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -27,7 +27,7 @@ export function registerRegistryCommands(program: Command, io: CliIo, setExit: (
     .action(async (term: string, opts: { json?: boolean; offline?: boolean }, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
-      const outcome = await searchRegistries(term, engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) }));
+      const outcome = await withEngine(io, g, { offline: opts.offline }, (ctx) => searchRegistries(term, ctx));
       if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
       if (g.json) {
         printJson(io, { ok: true, term: outcome.term, registries: outcome.registries, results: outcome.results.map(packJson), notes: outcome.notes, diagnostics: outcome.diagnostics });
@@ -53,7 +53,7 @@ export function registerRegistryCommands(program: Command, io: CliIo, setExit: (
     .action(async (opts: { json?: boolean; offline?: boolean }, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
-      const outcome = await detectPacks(engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) }));
+      const outcome = await withEngine(io, g, { offline: opts.offline }, detectPacks);
       if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
       if (g.json) {
         printJson(io, { ok: true, detected: outcome.detected.map((p) => ({ ...packJson(p), matches: p.matches })), already_added: outcome.alreadyAdded, files_scanned: outcome.filesScanned, notes: outcome.notes, diagnostics: outcome.diagnostics });
@@ -78,8 +78,7 @@ export function registerRegistryCommands(program: Command, io: CliIo, setExit: (
     .action(async (opts: { json?: boolean; offline?: boolean }, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
-      const ctx = engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) });
-      const outcome = await importAltimate(ctx, (plan) => applyPlan(plan, ctx.fs));
+      const outcome = await withEngine(io, g, { offline: opts.offline }, (ctx) => importAltimate(ctx, (plan) => applyPlan(plan, ctx.fs)));
       if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
       const code = outcome.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
       if (g.json) {

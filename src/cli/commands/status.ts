@@ -4,7 +4,7 @@ import { status } from "../../engine/status.js";
 import { renderDiagnostics } from "../../ui/render-diagnostics.js";
 import { renderStatus } from "../../ui/render-status.js";
 import { styleFor, type CliIo } from "../cli-io.js";
-import { engineContext, globals } from "../context.js";
+import { engineContext, globals, withEngine } from "../context.js";
 import { fail, printJson } from "../report.js";
 
 export function registerStatus(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -16,7 +16,7 @@ export function registerStatus(program: Command, io: CliIo, setExit: (code: numb
     .action(async (opts: { json?: boolean; offline?: boolean }, cmd: Command) => {
       const g = globals(cmd, opts.json);
       const style = styleFor(io, g);
-      const outcome = await status(engineContext(io, g, { offline: opts.offline, ...(!g.json && { progress: style }) }));
+      const outcome = await withEngine(io, g, { offline: opts.offline }, status);
       if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
       if (g.json) printJson(io, { ok: true, packs: outcome.packs, diagnostics: outcome.diagnostics });
       else {

@@ -1,0 +1,95 @@
+/**
+ * The ink views, mounted. Loaded only through ../views.ts (a dynamic import), so nothing pays
+ * for ink and React until a view is shown. Each function wraps a pure component in the colour
+ * setting it is given.
+ */
+import { render, renderToString, type Instance } from "ink";
+import type { ReactElement } from "react";
+import type { Plan, PlanSummary } from "../../core/plan-model.js";
+import { ApplyProgress, type ApplyStep } from "./apply-progress.js";
+import { ApprovalPrompt } from "./approval-prompt.js";
+import { FetchProgress, type FetchOperation } from "./fetch-progress.js";
+import { PlanView } from "./plan-view.js";
+import { ColorContext } from "./tint.js";
+
+export interface RenderTarget {
+  color: boolean;
+  columns: number;
+}
+
+/** Streams of a live terminal. */
+export interface LiveTerminal {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+const MAX_DIFF_LINES = 40;
+
+const tinted = (color: boolean, view: ReactElement) => <ColorContext.Provider value={color}>{view}</ColorContext.Provider>;
+const once = (target: RenderTarget, view: ReactElement) => renderToString(tinted(target.color, view), { columns: target.columns }) + "\n";
+
+export function planToString(plan: Plan, target: RenderTarget): string {
+  return once(target, <PlanView plan={plan} maxDiffLines={MAX_DIFF_LINES} />);
+}
+
+export function applyResultToString(done: readonly ApplyStep[], summary: PlanSummary, target: RenderTarget): string {
+  return once(target, <ApplyProgress done={done} total={done.length} running={false} summary={summary} />);
+}
+
+function mount(out: NodeJS.WriteStream, view: ReactElement, stdin?: NodeJS.ReadStream): Instance {
+  return render(view, { stdout: out, ...(stdin && { stdin }), patchConsole: false, exitOnCtrlC: false });
+}
+
+export interface LiveApply {
+  step(step: ApplyStep): void;
+  /** Show the summary (or, on failure, only the steps done) and leave the screen as it is. */
+  finish(summary?: PlanSummary): Promise<void>;
+}
+
+export function liveApply(terminal: LiveTerminal, color: boolean, total: number): LiveApply {
+  const done: ApplyStep[] = [];
+  const view = (running: boolean, summary?: PlanSummary) => tinted(color, <ApplyProgress done={[...done]} total={total} running={running} {...(summary && { summary })} />);
+  const instance = mount(terminal.stdout, view(true));
+  return {
+    step(step) {
+      done.push(step);
+      instance.rerender(view(true));
+    },
+    async finish(summary) {
+      instance.rerender(view(false, summary));
+      instance.unmount();
+      await instance.waitUntilExit();
+    },
+  };
+}
+
+export interface LiveFetch {
+  update(finished: readonly FetchOperation[], running: readonly FetchOperation[]): void;
+  stop(): Promise<void>;
+}
+
+export function liveFetch(terminal: LiveTerminal, color: boolean): LiveFetch {
+  const view = (finished: readonly FetchOperation[], running: readonly FetchOperation[]) => tinted(color, <FetchProgress finished={finished} running={running} />);
+  const instance = mount(terminal.stderr, view([], []));
+  return {
+    update: (finished, running) => instance.rerender(view(finished, running)),
+    async stop() {
+      instance.unmount();
+      await instance.waitUntilExit();
+    },
+  };
+}
+
+export function askOnTerminal(terminal: LiveTerminal, question: string, color: boolean): Promise<string> {
+  return new Promise((resolve) => {
+    const instance = mount(
+      terminal.stdout,
+      tinted(color, <ApprovalPrompt question={question} onAnswer={(answer) => setImmediate(() => {
+        instance.unmount();
+        void instance.waitUntilExit().then(() => resolve(answer));
+      })} />),
+      terminal.stdin,
+    );
+  });
+}
