@@ -20,7 +20,7 @@ type Mode = "before" | "torn";
 class FaultFs implements ApplyFs {
   ops: string[] = [];
   private readonly fs: ProjectFs;
-  constructor(root: string, private readonly failAt = Number.POSITIVE_INFINITY, private readonly mode: Mode = "before") {
+  constructor(readonly root: string, private readonly failAt = Number.POSITIVE_INFINITY, private readonly mode: Mode = "before") {
     this.fs = new ProjectFs(root);
   }
   private step(op: string, rel: string) {
@@ -70,7 +70,7 @@ const scenarios: Array<[string, (dir: string) => Promise<void>]> = [
 ];
 
 const tried: string[] = [];
-afterAll(() => console.log(`interrupted-apply: ${tried.length} interruptions tried (${tried.join(", ")})`));
+afterAll(() => console.log(`interrupted-apply: ${tried.join("; ")}`));
 
 describe.each(scenarios)("interrupting %s", (name, prepare) => {
   it("at every step, before or torn, leaves parseable configs and converges on the next apply", async () => {
@@ -102,5 +102,24 @@ describe.each(scenarios)("interrupting %s", (name, prepare) => {
       }
     }
     tried.push(`${name}: ${count} over ${steps.length} steps`);
+  });
+});
+
+describe("interrupting a fresh apply, then removing every pack", () => {
+  it("at every step gives the user's files back exactly", async () => {
+    const template = makeProject();
+    const probe = new FaultFs(copyProject(template));
+    await applyAll(probe.root, probe);
+    const want = Object.fromEntries(Object.entries(tree(template)).filter(([p]) => !p.startsWith(".packs/")));
+    for (let n = 0; n < probe.ops.length; n++) {
+      const dir = copyProject(template);
+      await expect(applyAll(dir, new FaultFs(dir, n)), `step ${n}`).rejects.toThrow("injected fault");
+      write(dir, "packs.yaml", PACKS_YAML_NONE);
+      await applyAll(dir);
+      expect(userFilesRestored(dir), `after a fault at step ${n} (${probe.ops[n]}) and removing every pack`).toEqual([]);
+      const left = Object.fromEntries(Object.entries(tree(dir)).filter(([p]) => !p.startsWith(".packs/") && p !== "packs.lock.yaml"));
+      expect(left, `step ${n}`).toEqual({ ...want, "packs.yaml": PACKS_YAML_NONE });
+    }
+    tried.push(`a fresh apply, then every pack removed: ${probe.ops.length} over ${probe.ops.length} steps`);
   });
 });
