@@ -1,9 +1,13 @@
 /**
  * Execute a plan exactly: take the project lock, refuse a stale plan before the first write,
- * journal the records it will write, write the agent files, then packs' own files, then drop
- * the journal. A kill at any point leaves files that parse, and the next run converges (the
- * planner reads the journal; see core/sidecar mergeRecorded).
+ * sweep the temp files an earlier killed write left, journal the records it will write, write
+ * the agent files, remove the folders packs emptied, then write packs' own files, then drop the
+ * journal. A kill at any point leaves files that parse, and the next run converges (the planner
+ * reads the journal; see core/sidecar mergeRecorded). Folders go before the sidecars that record
+ * them as created: the other way round, a kill in between would leave an empty folder no record
+ * names any more.
  */
+import { posix } from "node:path";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { FileChange, Plan } from "../core/plan-model.js";
 import type { ProjectFs } from "../io/project-fs.js";
@@ -15,9 +19,12 @@ export const LOCK_FILE = ".packs/tmp/lock";
 /** Progress events, so a view can show each finished step. */
 export type ApplyEvent = { type: "write" | "delete" | "mkdir" | "rmdir"; path: string };
 
+/** What apply needs of the project's files; a test wraps it to stop apply at any step. */
+export type ApplyFs = Pick<ProjectFs, "abs" | "rawHash" | "write" | "remove" | "mkdir" | "rmdirIfEmpty" | "sweepTemps">;
+
 export type ApplyOutcome = { ok: true; written: number; deleted: number } | { ok: false; diagnostics: Diagnostic[] };
 
-export async function applyPlan(plan: Plan, fs: ProjectFs, onEvent: (e: ApplyEvent) => void = () => {}): Promise<ApplyOutcome> {
+export async function applyPlan(plan: Plan, fs: ApplyFs, onEvent: (e: ApplyEvent) => void = () => {}): Promise<ApplyOutcome> {
   if (plan.blocked) throw new Error("bug: a blocked plan reached apply");
   const lock = await acquireLock(fs.abs(LOCK_FILE));
   if (!lock.ok) {
@@ -40,14 +47,12 @@ export async function applyPlan(plan: Plan, fs: ProjectFs, onEvent: (e: ApplyEve
         hint: "Nothing was written. Run `packs plan` again and review the new plan.",
       })) };
     }
+    const touched = [...plan.files.writes, ...plan.state, { path: JOURNAL_PATH }].map((c) => posix.dirname(c.path));
+    for (const dir of new Set([...touched, ...plan.files.rmdir])) await fs.sweepTemps(dir);
     await fs.write(JOURNAL_PATH, { encoding: "utf8", text: journalText(plan) });
     let written = 0;
     let deleted = 0;
-    for (const dir of plan.files.mkdir) {
-      await fs.mkdir(dir);
-      onEvent({ type: "mkdir", path: dir });
-    }
-    for (const change of [...plan.files.writes, ...plan.state]) {
+    const execute = async (change: FileChange) => {
       if (change.after === null) {
         await fs.remove(change.path);
         deleted++;
@@ -57,8 +62,14 @@ export async function applyPlan(plan: Plan, fs: ProjectFs, onEvent: (e: ApplyEve
         written++;
         onEvent({ type: "write", path: change.path });
       }
+    };
+    for (const dir of plan.files.mkdir) {
+      await fs.mkdir(dir);
+      onEvent({ type: "mkdir", path: dir });
     }
+    for (const change of plan.files.writes) await execute(change);
     for (const dir of plan.files.rmdir) if (await fs.rmdirIfEmpty(dir)) onEvent({ type: "rmdir", path: dir });
+    for (const change of plan.state) await execute(change);
     await fs.remove(JOURNAL_PATH);
     return { ok: true, written, deleted };
   } finally {
@@ -66,7 +77,7 @@ export async function applyPlan(plan: Plan, fs: ProjectFs, onEvent: (e: ApplyEve
   }
 }
 
-async function staleFiles(fs: ProjectFs, changes: readonly FileChange[]): Promise<string[]> {
+async function staleFiles(fs: ApplyFs, changes: readonly FileChange[]): Promise<string[]> {
   const out: string[] = [];
   for (const c of changes) if ((await fs.rawHash(c.path)) !== c.before) out.push(c.path);
   return out;

@@ -14,7 +14,7 @@ export async function atomicWrite(path: string, bytes: Uint8Array, mode?: number
   const dir = dirname(path);
   mode ??= await existingMode(path);
   await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.packs-${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join(dir, `.${basename(path)}.packs-${randomBytes(6).toString("hex")}.tmp`); // see isAtomicTemp
   const fh = await open(tmp, "wx", mode);
   try {
     await fh.writeFile(bytes);
@@ -33,6 +33,14 @@ export async function atomicWrite(path: string, bytes: Uint8Array, mode?: number
     throw e;
   }
   await syncDir(dir);
+}
+
+/**
+ * True for the name of a temp file atomicWrite makes. A kill between its open and its rename
+ * leaves one behind; nothing else names files this way, so apply sweeps them and listings skip them.
+ */
+export function isAtomicTemp(name: string): boolean {
+  return /^\..+\.packs-[0-9a-f]{12}\.tmp$/.test(name);
 }
 
 async function existingMode(path: string): Promise<number> {

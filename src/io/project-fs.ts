@@ -7,7 +7,7 @@ import { lstat, mkdir, readdir, readFile, rmdir, unlink } from "node:fs/promises
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { FileContent } from "../core/file-content.js";
 import type { LiveFile } from "../core/live.js";
-import { atomicWrite } from "./atomic-write.js";
+import { atomicWrite, isAtomicTemp } from "./atomic-write.js";
 import { contentHash, sha256Sri } from "./hash.js";
 
 export class ProjectFs {
@@ -21,14 +21,14 @@ export class ProjectFs {
   abs(rel: string): string {
     const p = resolve(this.root, rel);
     const back = relative(this.root, p);
-    if (back.startsWith("..") || isAbsolute(back)) throw new Error(`bug: path escapes the project: ${rel}`);
+    if (escapes(back)) throw new Error(`bug: path escapes the project: ${rel}`);
     return p;
   }
 
   /** Project-relative POSIX form of an absolute path, or undefined when outside the root. */
   rel(abs: string): string | undefined {
     const back = relative(this.root, resolve(abs));
-    if (back.startsWith("..") || isAbsolute(back)) return undefined;
+    if (escapes(back)) return undefined;
     return back.split(sep).join("/");
   }
 
@@ -64,10 +64,13 @@ export class ProjectFs {
     }
   }
 
-  /** Entry names of a folder, or null when it does not exist (or is not a folder). */
+  /**
+   * Entry names of a folder, or null when it does not exist (or is not a folder). Temp files a
+   * killed write left behind are not listed: they are packs' debris, not the user's content.
+   */
   async list(rel: string): Promise<string[] | null> {
     try {
-      return (await readdir(this.abs(rel))).sort();
+      return (await readdir(this.abs(rel))).filter((n) => !isAtomicTemp(n)).sort();
     } catch (e) {
       if (isNotFound(e) || isNotDir(e)) return null;
       throw e;
@@ -103,6 +106,18 @@ export class ProjectFs {
     }
   }
 
+  /** Delete the temp files killed writes left in a folder (call it holding the project lock). */
+  async sweepTemps(rel: string): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.abs(rel));
+    } catch (e) {
+      if (isNotFound(e) || isNotDir(e)) return;
+      throw e;
+    }
+    for (const n of names) if (isAtomicTemp(n)) await unlink(this.abs(`${rel}/${n}`)).catch(() => undefined);
+  }
+
   async mkdir(rel: string): Promise<void> {
     await mkdir(this.abs(rel), { recursive: true });
   }
@@ -118,6 +133,11 @@ export class ProjectFs {
       throw e;
     }
   }
+}
+
+/** True when a path relative to the root leaves it; `..x` (a file named so) stays inside. */
+function escapes(back: string): boolean {
+  return back === ".." || back.startsWith(`..${sep}`) || isAbsolute(back);
 }
 
 /** True for a real folder (not a symlink to one). */

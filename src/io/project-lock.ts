@@ -1,9 +1,19 @@
 /**
- * `.packs/tmp/lock`: one apply at a time per project. The file holds the holder's pid; a lock
- * whose process is gone is taken over (a killed apply must not wedge the project).
+ * `.packs/tmp/lock`: one apply at a time per project. The file holds the holder's pid and host;
+ * a lock whose process is gone (or that holds no readable holder) is taken over, so a killed
+ * apply never wedges the project.
+ *
+ * - The lock appears with its content at once: written to a temp file, then hard-linked to its
+ *   name (which fails if the name exists). A half-written lock is never seen, so an empty or
+ *   garbled file is debris, never a holder still writing its pid.
+ * - Taking over is serialised by a second file, `<lock>.takeover`, made the same way: inside
+ *   it, the recoverer checks that the lock is still the very file (inode and bytes) it judged
+ *   stale before deleting it. Without that, two recoverers of one stale lock could each delete
+ *   it, the second deleting the lock the first had just made, and both would apply at once.
  */
+import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { mkdir, open, readFile, unlink } from "node:fs/promises";
+import { link, mkdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 export interface LockHolder {
@@ -13,35 +23,94 @@ export interface LockHolder {
 
 export type LockResult = { ok: true; release: () => Promise<void>; recovered?: LockHolder } | { ok: false; holder: LockHolder };
 
+/** How often to look again while another process is taking over a stale lock. */
+const TAKEOVER_TRIES = 40;
+const TAKEOVER_WAIT_MS = 25;
+
 export async function acquireLock(path: string): Promise<LockResult> {
   await mkdir(dirname(path), { recursive: true });
+  const me: LockHolder = { pid: process.pid, host: hostname() };
   let recovered: LockHolder | undefined;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fh = await open(path, "wx");
-      await fh.writeFile(JSON.stringify({ pid: process.pid, host: hostname() }) + "\n");
-      await fh.close();
-      return { ok: true, release: () => unlink(path).catch(() => undefined), ...(recovered && { recovered }) };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  for (let attempt = 0; attempt < TAKEOVER_TRIES; attempt++) {
+    const ino = await createWith(path, me);
+    if (ino !== undefined) return { ok: true, release: async () => void (await removeIfSame(path, ino, holderText(me))), ...(recovered && { recovered }) };
+    const seen = await readLock(path);
+    if (!seen) continue; // released in between: try again
+    if (seen.holder && !isStale(seen.holder)) return { ok: false, holder: seen.holder };
+    const guard = `${path}.takeover`;
+    const guardIno = await createWith(guard, me);
+    if (guardIno === undefined) {
+      // Another process is taking over. If it died doing so, its guard is debris too.
+      const other = await readLock(guard);
+      if (other && (!other.holder || isStale(other.holder))) await removeIfSame(guard, other.ino, other.bytes);
+      else await sleep(TAKEOVER_WAIT_MS);
+      continue;
     }
-    const holder = await readHolder(path);
-    if (holder && holder.host === hostname() && isAlive(holder.pid)) return { ok: false, holder };
-    if (holder && holder.host !== hostname()) return { ok: false, holder };
-    recovered = holder ?? { pid: 0, host: "unknown" };
-    await unlink(path).catch(() => undefined);
+    try {
+      if (await removeIfSame(path, seen.ino, seen.bytes)) recovered = seen.holder ?? { pid: 0, host: "unknown" };
+    } finally {
+      await removeIfSame(guard, guardIno, holderText(me));
+    }
   }
-  const holder = (await readHolder(path)) ?? { pid: 0, host: "unknown" };
-  return { ok: false, holder };
+  const seen = await readLock(path);
+  return { ok: false, holder: seen?.holder ?? { pid: 0, host: "unknown" } };
 }
 
-async function readHolder(path: string): Promise<LockHolder | undefined> {
+/** Make `path` holding `holder` in one step; its inode, or undefined when the name is taken. */
+async function createWith(path: string, holder: LockHolder): Promise<number | undefined> {
+  const tmp = `${path}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
+  await writeFile(tmp, holderText(holder), { flag: "wx" });
   try {
-    const v = JSON.parse(await readFile(path, "utf8")) as Partial<LockHolder>;
-    return typeof v.pid === "number" ? { pid: v.pid, host: String(v.host ?? "") } : undefined;
+    await link(tmp, path);
+    return (await stat(path)).ino;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return undefined;
+    throw e;
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+}
+
+interface SeenLock {
+  ino: number;
+  bytes: string;
+  /** Undefined when the file holds no readable holder (garbage, or an older packs' torn write). */
+  holder?: LockHolder;
+}
+
+async function readLock(path: string): Promise<SeenLock | undefined> {
+  try {
+    const ino = (await stat(path)).ino;
+    const bytes = await readFile(path, "utf8");
+    return { ino, bytes, ...(parseHolder(bytes) && { holder: parseHolder(bytes) }) };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+}
+
+function parseHolder(text: string): LockHolder | undefined {
+  try {
+    const v = JSON.parse(text) as Partial<LockHolder> | null;
+    return typeof v?.pid === "number" && Number.isInteger(v.pid) && v.pid > 0 ? { pid: v.pid, host: String(v.host ?? "") } : undefined;
   } catch {
     return undefined;
   }
+}
+
+const holderText = (holder: LockHolder): string => JSON.stringify(holder) + "\n";
+
+/** Delete `path` only if it is still the file seen: same inode (which can be reused) and bytes. */
+async function removeIfSame(path: string, ino: number, bytes: string): Promise<boolean> {
+  const now = await readLock(path);
+  if (!now || now.ino !== ino || now.bytes !== bytes) return false;
+  await unlink(path).catch(() => undefined);
+  return true;
+}
+
+/** A holder on this machine whose process is gone. A lock from another host is always respected. */
+function isStale(holder: LockHolder): boolean {
+  return holder.host === hostname() && !isAlive(holder.pid);
 }
 
 function isAlive(pid: number): boolean {
@@ -51,4 +120,8 @@ function isAlive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,108 +1,125 @@
 /**
- * Apply stopped at every write step: each agent config still parses, nothing of the user's is
- * lost, and the next apply converges to exactly what an uninterrupted run gives.
+ * Apply stopped at every step: a wrapping file port fails the Nth operation apply makes (a
+ * write, a delete, a folder made or removed, the temp sweep), either before it happens or, for a
+ * write, torn (the temp file written, the rename never done, as a kill inside atomicWrite
+ * leaves it). After each stop every agent config parses, nothing of the user's is lost, and the
+ * next apply converges to exactly what an uninterrupted run gives (the whole tree byte for
+ * byte, .packs/tmp aside), after which a plan is empty.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { applyPlan } from "../../src/apply/apply-plan.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, dirname } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { ApplyFs } from "../../src/apply/apply-plan.js";
 import type { FileContent } from "../../src/core/file-content.js";
-import { parseJsonc } from "../../src/core/edit/jsonc-parse.js";
-import { makePlan } from "../../src/engine/make-plan.js";
 import { ProjectFs } from "../../src/io/project-fs.js";
+import { applyAll, copyProject, makeProject, nextVersion, PACKS_YAML_NONE, planFor, tree, userContentProblems, userFilesRestored, write } from "./crash-fixture.js";
 
-const QUICKSTART = join(import.meta.dirname, "..", "..", "examples", "quickstart");
+type Mode = "before" | "torn";
 
-/** A ProjectFs whose Nth mutating operation fails, as a kill would stop it. */
-class FailingFs extends ProjectFs {
-  private ops = 0;
-  constructor(root: string, private readonly failAt: number) {
-    super(root);
+/** An ApplyFs whose operation number `failAt` (0-based) fails; counts every operation. */
+class FaultFs implements ApplyFs {
+  ops: string[] = [];
+  private readonly fs: ProjectFs;
+  constructor(readonly root: string, private readonly failAt = Number.POSITIVE_INFINITY, private readonly mode: Mode = "before") {
+    this.fs = new ProjectFs(root);
   }
-  private step() {
-    if (this.ops++ === this.failAt) throw new Error("injected fault");
+  private step(op: string, rel: string) {
+    if (this.ops.length === this.failAt) {
+      if (this.mode === "torn" && op === "write") {
+        mkdirSync(dirname(this.fs.abs(rel)), { recursive: true }); // atomicWrite makes the folder first
+        writeFileSync(this.fs.abs(`${dirname(rel)}/.${basename(rel)}.packs-0123456789ab.tmp`), "half");
+      }
+      throw new Error(`injected fault at ${op} ${rel}`);
+    }
+    this.ops.push(`${op} ${rel}`);
   }
-  override async write(rel: string, content: FileContent) {
-    this.step();
-    return super.write(rel, content);
+  abs = (rel: string) => this.fs.abs(rel);
+  rawHash = (rel: string) => this.fs.rawHash(rel);
+  async write(rel: string, content: FileContent, executable?: boolean) {
+    this.step("write", rel);
+    return this.fs.write(rel, content, executable);
   }
-  override async remove(rel: string) {
-    this.step();
-    return super.remove(rel);
+  async remove(rel: string) {
+    this.step("remove", rel);
+    return this.fs.remove(rel);
   }
-  override async mkdir(rel: string) {
-    this.step();
-    return super.mkdir(rel);
+  async mkdir(rel: string) {
+    this.step("mkdir", rel);
+    return this.fs.mkdir(rel);
   }
-  get count() {
-    return this.ops;
+  async rmdirIfEmpty(rel: string) {
+    this.step("rmdir", rel);
+    return this.fs.rmdirIfEmpty(rel);
+  }
+  async sweepTemps(rel: string) {
+    this.step("sweep", rel);
+    return this.fs.sweepTemps(rel);
   }
 }
 
-function tree(dir: string, prefix = ""): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (rel === ".packs/tmp") continue;
-    if (e.isDirectory()) Object.assign(out, tree(dir, rel), { [`${rel}/`]: "" });
-    else out[rel] = readFileSync(join(dir, rel), "utf8");
-  }
-  return out;
-}
-
-/** Local packs only: nothing is fetched. */
-const OFFLINE_SOURCES = { cacheDir: "/nonexistent-packs-cache", offline: true, npmRegistry: "http://127.0.0.1:9", registryTtlMs: 0, now: 0 };
-
-async function applyAll(fs: ProjectFs) {
-  const outcome = await makePlan({ resolution: "none" }, { fs, packsVersion: "test", projectLabel: ".", sources: OFFLINE_SOURCES });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.diagnostics));
-  expect(outcome.plan.blocked).toBe(false);
-  return { plan: outcome.plan, result: await applyPlan(outcome.plan, fs) };
-}
-
-function project(setup?: (dir: string) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), "packs-fault-"));
-  cpSync(QUICKSTART, dir, { recursive: true });
-  setup?.(dir);
-  return dir;
-}
-
-/** The pack's next version: a changed MCP server and one skill fewer. */
-function nextVersion(dir: string) {
-  const manifest = join(dir, "packs/dbt-snowflake/PACK.yaml");
-  writeFileSync(manifest, readFileSync(manifest, "utf8").replace(`command: ["uvx", "dbt-mcp"]`, `command: ["uvx", "dbt-mcp@2"]`).replace("  - altimate-code\n", ""));
-}
-
-describe.each([
-  ["a fresh apply", (_: string) => {}],
-  ["an update after a first apply", async (dir: string) => {
-    await applyAll(new ProjectFs(dir));
+const scenarios: Array<[string, (dir: string) => Promise<void>]> = [
+  ["a fresh apply", async () => {}],
+  ["an update after a first apply", async (dir) => {
+    await applyAll(dir);
     nextVersion(dir);
   }],
-])("interrupting %s", (_, prepare) => {
-  it("at every step leaves parseable configs and converges on the next apply", async () => {
-    const reference = project();
-    await prepare(reference);
-    const probe = new FailingFs(reference, Number.POSITIVE_INFINITY);
-    await applyAll(probe);
+  ["removing every pack", async (dir) => {
+    await applyAll(dir);
+    write(dir, "packs.yaml", PACKS_YAML_NONE);
+  }],
+];
+
+const tried: string[] = [];
+afterAll(() => console.log(`interrupted-apply: ${tried.join("; ")}`));
+
+describe.each(scenarios)("interrupting %s", (name, prepare) => {
+  it("at every step, before or torn, leaves parseable configs and converges on the next apply", async () => {
+    const template = makeProject();
+    await prepare(template);
+    const reference = copyProject(template);
+    const probe = new FaultFs(reference);
+    await applyAll(reference, probe);
     const want = tree(reference);
-    const steps = probe.count;
-    expect(steps).toBeGreaterThanOrEqual(4);
+    expect(userContentProblems(reference)).toEqual([]);
+    if (name === "removing every pack") expect(userFilesRestored(reference)).toEqual([]);
+    const steps = probe.ops;
+    expect(steps.length).toBeGreaterThanOrEqual(8);
 
-    for (let n = 0; n < steps; n++) {
-      const dir = project();
-      await prepare(dir);
-      const fs = new FailingFs(dir, n);
-      await expect(applyAll(fs)).rejects.toThrow("injected fault");
-      const config = readFileSync(join(dir, "opencode.jsonc"), "utf8");
-      expect(parseJsonc(config).errors, `step ${n}`).toEqual([]);
-      expect(config, `step ${n}`).toContain("// Internal docs search, run locally.");
+    let count = 0;
+    for (let n = 0; n < steps.length; n++) {
+      for (const mode of ["before", "torn"] as const) {
+        if (mode === "torn" && !steps[n]!.startsWith("write ")) continue;
+        const at = `${mode} step ${n} (${steps[n]})`;
+        const dir = copyProject(template);
+        await expect(applyAll(dir, new FaultFs(dir, n, mode)), at).rejects.toThrow("injected fault");
+        expect(userContentProblems(dir), `stopped ${at}`).toEqual([]);
 
-      await applyAll(new ProjectFs(dir));
-      expect(tree(dir), `after a fault at step ${n}`).toEqual(want);
-      const again = await makePlan({ resolution: "none" }, { fs: new ProjectFs(dir), packsVersion: "test", projectLabel: ".", sources: OFFLINE_SOURCES });
-      expect(again.ok && again.plan.empty, `plan after recovering from step ${n}`).toBe(true);
+        await applyAll(dir);
+        expect(tree(dir), `after recovering from ${at}`).toEqual(want);
+        expect(userContentProblems(dir), `after recovering from ${at}`).toEqual([]);
+        expect((await planFor(dir)).empty, `plan after recovering from ${at}`).toBe(true);
+        count++;
+      }
     }
+    tried.push(`${name}: ${count} over ${steps.length} steps`);
+  });
+});
+
+describe("interrupting a fresh apply, then removing every pack", () => {
+  it("at every step gives the user's files back exactly", async () => {
+    const template = makeProject();
+    const probe = new FaultFs(copyProject(template));
+    await applyAll(probe.root, probe);
+    const want = Object.fromEntries(Object.entries(tree(template)).filter(([p]) => !p.startsWith(".packs/")));
+    for (let n = 0; n < probe.ops.length; n++) {
+      const dir = copyProject(template);
+      await expect(applyAll(dir, new FaultFs(dir, n)), `step ${n}`).rejects.toThrow("injected fault");
+      write(dir, "packs.yaml", PACKS_YAML_NONE);
+      await applyAll(dir);
+      expect(userFilesRestored(dir), `after a fault at step ${n} (${probe.ops[n]}) and removing every pack`).toEqual([]);
+      const left = Object.fromEntries(Object.entries(tree(dir)).filter(([p]) => !p.startsWith(".packs/") && p !== "packs.lock.yaml"));
+      expect(left, `step ${n}`).toEqual({ ...want, "packs.yaml": PACKS_YAML_NONE });
+    }
+    tried.push(`a fresh apply, then every pack removed: ${probe.ops.length} over ${probe.ops.length} steps`);
   });
 });
