@@ -44,6 +44,9 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher, sources: Sou
   if (text === undefined) {
     return { diagnostics: [{ code: "packs-yaml/missing", severity: "error", summary: `no ${CONFIG_PATH} in ${fs.root}`, location: { file: CONFIG_PATH }, hint: "Create packs.yaml (start with `version: 1` and a `packs:` map), or pass --cwd to the project folder." }] };
   }
+  if (text.includes("\uFFFD") && (await fs.observe(CONFIG_PATH)).text === undefined) {
+    return { diagnostics: [{ code: "packs-yaml/not-utf8", severity: "error", summary: `${CONFIG_PATH} is not UTF-8 text`, location: { file: CONFIG_PATH }, hint: `Save ${CONFIG_PATH} as UTF-8.` }] };
+  }
   const loaded = loadProjectConfig(CONFIG_PATH, text);
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.config) return { diagnostics };
