@@ -26,6 +26,8 @@ const DISCOVER = process.env.BAD_CORPUS_DISCOVER === "1";
 
 interface CaseSpec {
   about: string;
+  /** An input a malicious pack or a tampered file would hold, not a mistake (counted in docs/reliability.md). */
+  hostile?: boolean;
   /** Project files of `_base/` to delete. */
   delete?: string[];
   /** Symlinks to create (path → target), made at run time so the repository holds none. */
