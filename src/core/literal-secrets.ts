@@ -42,12 +42,18 @@ export function looksRandom(v: string): boolean {
 }
 
 /**
+ * An env reference as an agent file writes it: opencode `{env:NAME}` (the `${…}` forms are packs'
+ * own); Codex names the variable under a key ending in `env_var` / `env_vars`.
+ */
+const AGENT_ENV_REF = /\{env:[A-Za-z_][A-Za-z0-9_]*\}/;
+
+/**
  * Whether a JSON value (an MCP entry as an agent file holds it) contains a literal secret: a
  * string that looks like one under its own key, anywhere inside. Such a value is not copied into
  * packs' own files (sidecars), which are committed.
  */
 export function holdsLiteralSecret(value: unknown, key = ""): boolean {
-  if (typeof value === "string") return looksLikeLiteralSecret(key, value);
+  if (typeof value === "string") return !AGENT_ENV_REF.test(value) && !/env_vars?$/.test(key) && looksLikeLiteralSecret(key, value);
   if (Array.isArray(value)) return value.some((v) => holdsLiteralSecret(v, key));
   if (typeof value === "object" && value !== null) return Object.entries(value).some(([k, v]) => holdsLiteralSecret(v, k));
   return false;

@@ -43,4 +43,10 @@ describe("holdsLiteralSecret: anywhere inside an MCP entry", () => {
     expect(holdsLiteralSecret({ command: ["npx", "tool", "--key", "AKIAABCDEFGHIJKLMNOP"] })).toBe(true);
     expect(holdsLiteralSecret({ command: ["npx", "-y", "@eslint/mcp@1.0.0"], env: { GH_TOKEN: "${env:GH_TOKEN}" } })).toBe(false);
   });
+
+  it("an env reference in any agent's syntax is not a secret", () => {
+    expect(holdsLiteralSecret({ headers: { Authorization: "Bearer {env:GITHUB_TOKEN}" }, environment: { GH_TOKEN: "{env:TOKEN}" } })).toBe(false);
+    expect(holdsLiteralSecret({ env: { GH_TOKEN: "${GH_TOKEN}", API_KEY: "${env:API_KEY}" } })).toBe(false);
+    expect(holdsLiteralSecret({ url: "https://x", bearer_token_env_var: "GITHUB_TOKEN", env_vars: ["API_TOKEN_SECRET"] })).toBe(false);
+  });
 });
