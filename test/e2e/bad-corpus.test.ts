@@ -3,7 +3,8 @@
  * project (the files of `_base/` with the case's files laid over them) and a `case.json` saying
  * which command to run and which diagnostic it must print. For every case and every command:
  * exit 1, `error[<code>] <where>: ` and the message on stderr, no stack trace, no "internal
- * error", and every file of the project byte-identical afterwards. Cases marked `json` also run
+ * error", and every file of the project byte-identical afterwards; `check`, `status`, `sbom`,
+ * `explain` and `plan --json` on the same project must not crash or write either. Cases marked `json` also run
  * `--json` through the real CLI (`node bin/packs.js`) and must report the same code and location
  * as data.
  *
@@ -23,6 +24,8 @@ import { REPO_ROOT, assertBuilt, describeRun, runCli, stackLines } from "./harne
 const CORPUS = path.join(REPO_ROOT, "test", "fixtures", "bad");
 const BASE = path.join(CORPUS, "_base");
 const DISCOVER = process.env.BAD_CORPUS_DISCOVER === "1";
+/** Also run on every plan/apply case: they may succeed or fail, but must not crash or write. */
+const READ_ONLY = [["check"], ["status"], ["sbom"], ["explain", "opencode.jsonc"], ["plan", "--json"]];
 
 interface CaseSpec {
   about: string;
@@ -138,6 +141,17 @@ async function check(name: string): Promise<void> {
     expect(r.stderr, msg).not.toContain("internal error");
     expect(stackLines(r.stdout + r.stderr), msg).toEqual([]);
     expect(fingerprint(top), `${msg}\nbad input must leave every file as it was`).toEqual(before);
+  }
+  // The read-only commands meet the same input: whatever they answer, no crash and no write.
+  if (!DISCOVER && !c.runs) {
+    for (const args of READ_ONLY) {
+      const r = await inProcess(dir, args);
+      const msg = `packs ${args.join(" ")} → exit ${r.code}\n${r.stdout}${r.stderr}`;
+      expect([0, 1, 2], msg).toContain(r.code);
+      expect(r.stderr, msg).not.toContain("internal error");
+      expect(stackLines(r.stdout + r.stderr), msg).toEqual([]);
+    }
+    expect(fingerprint(top), "read-only commands must leave every file as it was").toEqual(before);
   }
   if (c.json && !DISCOVER) {
     const args = [...(c.runs ?? [["plan"]])[0]!, "--json"];
