@@ -23,6 +23,21 @@ export function hiddenUnicodeWarnings(sel: Selection, resolved: ResolvedPack): D
       out.push(...fileWarnings(sel.key, file, hiddenRuns(f.content.text)));
     }
   }
+  // What the plan shows of an MCP server or a plugin is what a reviewer approves: a bidirectional
+  // control in a command line can make it read as another command.
+  const manifest = displayPath(root, sel.pack.manifest);
+  for (const m of sel.mcp) {
+    const fields: [string, string][] = [
+      ...(m.command ?? []).map((v, i) => [`command[${i}]`, v] as [string, string]),
+      ...(m.url !== undefined ? [["url", m.url] as [string, string]] : []),
+      ...Object.entries(m.env ?? {}).map(([k, v]) => [`env.${k}`, `${k}=${v}`] as [string, string]),
+      ...Object.entries(m.headers ?? {}).map(([k, v]) => [`headers.${k}`, `${k}: ${v}`] as [string, string]),
+    ];
+    for (const [field, text] of fields) {
+      for (const run of hiddenRuns(text).slice(0, MAX_PER_FILE)) out.push(valueWarning(sel.key, manifest, `MCP server "${m.name}" ${field}`, run));
+    }
+  }
+  for (const spec of sel.plugins) for (const run of hiddenRuns(spec).slice(0, MAX_PER_FILE)) out.push(valueWarning(sel.key, manifest, "plugin spec", run));
   if (sel.instructions !== undefined) {
     const runs = hiddenRuns(sel.instructions);
     const file = displayPath(root, sel.pack.manifest);
@@ -51,6 +66,16 @@ function fileWarnings(key: string, file: string, runs: HiddenRun[], inInstructio
     out.push({ code: "pack/hidden-unicode", severity: "warning", summary: `pack "${key}": ${runs.length - MAX_PER_FILE} more places with hidden characters in this file`, location: { file }, hint: "Run `packs validate` on the pack to list them all." });
   }
   return out;
+}
+
+function valueWarning(key: string, file: string, what: string, run: HiddenRun): Diagnostic {
+  return {
+    code: "pack/hidden-unicode",
+    severity: "warning",
+    summary: `pack "${key}": ${what}: ${describeRun(run)}: what the plan shows is not what the agent runs`,
+    location: { file },
+    hint: "Ask the pack's author to delete the character; do not apply until you know what the value really is.",
+  };
 }
 
 /** How the pack's folder is named in messages: the folder for a local source, else the source as written. */

@@ -106,6 +106,14 @@ describe("hidden Unicode in what agents read", () => {
     expect(r.stdout).toContain("Plan:");
   });
 
+  it("plan warns about them in an MCP command line and a plugin spec, where they can disguise what runs", async () => {
+    const dir = project({ "packs/tools/PACK.yaml": manifest('mcp:\n  x:\n    type: stdio\n    command: ["npx", "-y", "safe-tool\u202e@1.0.0"]\nplugins: ["opencode-helper@1.0.0\u200b"]\n') });
+    const r = await run(dir, "plan");
+    expect(r.code, r.all).toBe(0);
+    expect(r.all).toContain('warning[pack/hidden-unicode] packs/tools/PACK.yaml: pack "tools": MCP server "x" command[2]: a bidirectional control character, U+202E RIGHT-TO-LEFT OVERRIDE');
+    expect(r.all).toContain('pack "tools": plugin spec: a zero-width character, U+200B ZERO WIDTH SPACE');
+  });
+
   it("plan --json carries them as data", async () => {
     const dir = project({ "packs/tools/PACK.yaml": manifest(), "packs/tools/skills/lint/SKILL.md": trojan });
     const r = await run(dir, "plan", "--json");
