@@ -76,6 +76,34 @@ describe("symlinks in a pack are never followed, and each is reported", () => {
   });
 });
 
+describe("a symlink in the project that leads out of it", () => {
+  it("a skills folder linked elsewhere: packs refuses to write through it, names the link, and writes nothing", async () => {
+    const dir = project({ "packs/tools/PACK.yaml": manifest() });
+    fs.symlinkSync("../outside", path.join(dir, ".claude"));
+    for (const args of [["plan"], ["apply", "--yes"]]) {
+      const r = await run(dir, ...args);
+      expect(r.code, r.all).toBe(1);
+      expect(r.all).toContain("error[project/link-outside] .claude: .claude is a symlink that leads out of the project");
+    }
+    expect(fs.readdirSync(path.join(dir, "..", "outside"))).toEqual(["secret.txt"]);
+    expect(fs.existsSync(path.join(dir, ".packs"))).toBe(false);
+  });
+
+  it("an agent config that is a link out of the project is refused too; a link inside the project is fine", async () => {
+    const dir = project({ "packs/tools/PACK.yaml": manifest('mcp:\n  x:\n    type: stdio\n    command: ["npx", "-y", "x@1.0.0"]\n'), "packs.yaml": PACKS_YAML.replace("[opencode, claude-code]", "[opencode]") });
+    fs.writeFileSync(path.join(dir, "..", "outside", "opencode.json"), "{}\n");
+    fs.symlinkSync("../outside/opencode.json", path.join(dir, "opencode.json"));
+    const r = await run(dir, "plan");
+    expect(r.code, r.all).toBe(1);
+    expect(r.all).toContain("error[project/link-outside] opencode.json: ");
+    fs.rmSync(path.join(dir, "opencode.json"));
+    fs.mkdirSync(path.join(dir, "real-agents"));
+    fs.symlinkSync("real-agents", path.join(dir, ".agents"));
+    const ok = await run(dir, "plan");
+    expect(ok.code, ok.all).toBe(0);
+  });
+});
+
 describe("file names that differ only in case", () => {
   it("are a warning in plan and validate, naming both (one would overwrite the other on macOS and Windows)", async () => {
     const dir = project({ "packs/tools/PACK.yaml": manifest(), "packs/tools/skills/lint/skill.md": SKILL, "packs/tools/skills/lint/Notes.md": "a\n", "packs/tools/skills/lint/notes.md": "b\n" });
