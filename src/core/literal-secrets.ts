@@ -22,7 +22,41 @@ export function looksLikeLiteralSecret(name: string, value: string): boolean {
   if (envRefNames(value).length > 0) return false;
   const v = value.replace(/^(Bearer|Basic|token)\s+/i, "").trim();
   if (TOKEN_SHAPES.some((r) => r.test(v))) return true;
+  if (looksRandom(v)) return true;
   return SECRET_NAME.test(name) && v.length >= 8;
+}
+
+/**
+ * A high-entropy string: 20+ characters of one token (base64 / base64url / hex alphabet), upper
+ * and lower case letters and digits mixed, at least 4 bits of entropy per character. Words,
+ * paths, URLs, versions and UUIDs (lower case and digits only) do not qualify.
+ */
+export function looksRandom(v: string): boolean {
+  if (v.length < 20 || !/^[A-Za-z0-9+/=_-]+$/.test(v)) return false;
+  if (!/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/[0-9]/.test(v)) return false;
+  const counts = new Map<string, number>();
+  for (const c of v) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= (n / v.length) * Math.log2(n / v.length);
+  return bits >= 4;
+}
+
+/**
+ * An env reference as an agent file writes it: opencode `{env:NAME}` (the `${…}` forms are packs'
+ * own); Codex names the variable under a key ending in `env_var` / `env_vars`.
+ */
+const AGENT_ENV_REF = /\{env:[A-Za-z_][A-Za-z0-9_]*\}/;
+
+/**
+ * Whether a JSON value (an MCP entry as an agent file holds it) contains a literal secret: a
+ * string that looks like one under its own key, anywhere inside. Such a value is not copied into
+ * packs' own files (sidecars), which are committed.
+ */
+export function holdsLiteralSecret(value: unknown, key = ""): boolean {
+  if (typeof value === "string") return !AGENT_ENV_REF.test(value) && !/env_vars?$/.test(key) && looksLikeLiteralSecret(key, value);
+  if (Array.isArray(value)) return value.some((v) => holdsLiteralSecret(v, key));
+  if (typeof value === "object" && value !== null) return Object.entries(value).some(([k, v]) => holdsLiteralSecret(v, k));
+  return false;
 }
 
 export function literalSecretWarnings(sel: Selection): Diagnostic[] {

@@ -56,7 +56,8 @@ export class LiveView {
     if (this.parsed.has(path)) return this.parsed.get(path);
     const f = this.file(path);
     let value: JsonValue | undefined;
-    if (f.exists) {
+    if (f.exists && f.text === undefined) this.notText(path);
+    else if (f.exists) {
       const format = formatOf(path);
       const r = format === "toml" ? parseToml(f.text ?? "") : parseJsonc(f.text ?? "");
       const e = r.errors[0];
@@ -79,7 +80,8 @@ export class LiveView {
     if (this.sectionMaps.has(path)) return this.sectionMaps.get(path);
     const f = this.file(path);
     let out: Map<string, string> | undefined;
-    if (f.exists) {
+    if (f.exists && f.text === undefined) this.notText(path);
+    else if (f.exists) {
       const r = readSections(f.text ?? "");
       const p = r.problems[0];
       if (p) {
@@ -94,6 +96,20 @@ export class LiveView {
     }
     this.sectionMaps.set(path, out);
     return out;
+  }
+
+  /**
+   * A file packs edits a part of that is not UTF-8 text (a Latin-1 or UTF-16 save, binary): read
+   * as text it would look empty, and writing the edit would replace everything in it.
+   */
+  private notText(path: string): void {
+    this.diagnostics.push({
+      code: "config/not-utf8",
+      severity: "error",
+      summary: `${path} is not UTF-8 text, so packs cannot edit it without losing what it holds`,
+      location: { file: path },
+      hint: "Save the file as UTF-8 (packs never rewrites a file it cannot read), then run the command again.",
+    });
   }
 
   entry(address: ItemAddress): LiveEntry | undefined {

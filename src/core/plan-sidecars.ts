@@ -4,6 +4,7 @@
  */
 import { addressId, type ItemAddress } from "./item.js";
 import { decodePointer, type JsonValue } from "./json.js";
+import { holdsLiteralSecret } from "./literal-secrets.js";
 import type { LiveView } from "./live.js";
 import type { ItemDecision } from "./plan-items.js";
 import { emptySidecar, type Sidecar, type SidecarItem } from "./sidecar.js";
@@ -60,10 +61,16 @@ export function buildSidecars(
   return out;
 }
 
+/**
+ * The value a sidecar keeps for a config entry (for three-way drift and `ignore:` rules). A value
+ * holding what looks like a literal secret is not kept: sidecars are committed, and the hashes
+ * suffice to decide.
+ */
 function recordedValue(x: ItemDecision, live: LiveView): JsonValue | undefined {
   const d = x.desired!;
   if (d.value.type !== "json") return undefined;
-  return x.decision.write === "desired" ? d.value.value : (live.compared(d.address, x.recorded?.value, d.value.value)?.value ?? d.value.value);
+  const value = x.decision.write === "desired" ? d.value.value : (live.compared(d.address, x.recorded?.value, d.value.value)?.value ?? d.value.value);
+  return holdsLiteralSecret(value) ? undefined : value;
 }
 
 /** Is the item inside the container (`path`, `dir/` or `path#/pointer`)? */

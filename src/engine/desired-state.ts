@@ -20,6 +20,7 @@ import type { ProjectFs } from "../io/project-fs.js";
 import { walkProject } from "../io/walk-project.js";
 import type { ResolvedPack } from "../sources/resolve-source.js";
 import type { Lock } from "../lockfile/lock-model.js";
+import { hiddenUnicodeWarnings } from "./hidden-unicode-warnings.js";
 import { resolvePacks, type SourceSettings } from "./resolve-packs.js";
 
 export const CONFIG_PATH = "packs.yaml";
@@ -43,6 +44,9 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher, sources: Sou
   if (text === undefined) {
     return { diagnostics: [{ code: "packs-yaml/missing", severity: "error", summary: `no ${CONFIG_PATH} in ${fs.root}`, location: { file: CONFIG_PATH }, hint: "Create packs.yaml (start with `version: 1` and a `packs:` map), or pass --cwd to the project folder." }] };
   }
+  if (text.includes("\uFFFD") && (await fs.observe(CONFIG_PATH)).text === undefined) {
+    return { diagnostics: [{ code: "packs-yaml/not-utf8", severity: "error", summary: `${CONFIG_PATH} is not UTF-8 text`, location: { file: CONFIG_PATH }, hint: `Save ${CONFIG_PATH} as UTF-8.` }] };
+  }
   const loaded = loadProjectConfig(CONFIG_PATH, text);
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.config) return { diagnostics };
@@ -59,8 +63,9 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher, sources: Sou
   for (const id of agents) configPaths.set(id, await configPathFor(adapterFor(id), fs, diagnostics));
   const desired: DesiredItem[] = [];
   for (const sel of selections) {
-    diagnostics.push(...sel.diagnostics, ...literalSecretWarnings(sel));
-    const entry = packs.find((p) => p.entry.key === sel.key)!.entry;
+    const resolved = packs.find((p) => p.entry.key === sel.key)!;
+    diagnostics.push(...sel.diagnostics, ...literalSecretWarnings(sel), ...hiddenUnicodeWarnings(sel, resolved));
+    const entry = resolved.entry;
     const packAgents = agents.filter((a) => !entry.agents || entry.agents.includes(a));
     if (packAgents.length === 0 && agents.length > 0) {
       diagnostics.push({

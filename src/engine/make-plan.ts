@@ -11,6 +11,7 @@ import { adapterFor, supportedAgents } from "../agents/registry.js";
 import type { AgentId } from "../core/agent-id.js";
 import type { Sidecar } from "../core/sidecar.js";
 import { sha256Sri } from "../io/hash.js";
+import { linksOutOfProject } from "../io/links-out.js";
 import type { ProjectFs } from "../io/project-fs.js";
 import { readRecordedState } from "../observe/read-state.js";
 import { loadDesiredState } from "./desired-state.js";
@@ -84,6 +85,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
 
   const core = corePlan({ desired, templates: state.templates, activePacks: active, sidecars, pending, live, resolution: req.resolution, hash: hashText, ignore: state.config.ignore, ...(req.agent && { scope: (serves) => serves.includes(req.agent as AgentId) }) });
   diagnostics.push(...core.diagnostics);
+  diagnostics.push(...(await linkDiagnostics(fs.root, [...core.files.mkdir, ...core.files.writes.map((w) => w.path), ...core.files.rmdir, ...PACKS_OWN_FILES])));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
   const untouched: Sidecar[] = recorded.sidecars.filter((s) => !inScope(s.pack) && state.config.packs.some((p) => p.key === s.pack));
@@ -130,6 +132,25 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
     blocked: core.items.some((i) => i.blocked),
   };
   return { ok: true, plan };
+}
+
+/** What apply writes besides the plan's files: the lock, the sidecars, the journal and the apply lock. */
+const PACKS_OWN_FILES = ["packs.lock.yaml", ".packs/.gitignore", ".packs/state/", ".packs/tmp/"];
+
+/**
+ * packs writes only inside the project: a path it would touch through a symlink that leads out of
+ * the project is an error, one per link.
+ */
+async function linkDiagnostics(root: string, paths: readonly string[]): Promise<Diagnostic[]> {
+  const links = new Map<string, string[]>();
+  for (const [path, link] of await linksOutOfProject(root, paths)) links.set(link, [...(links.get(link) ?? []), path]);
+  return [...links].sort(([a], [b]) => (a < b ? -1 : 1)).map(([link, under]) => ({
+    code: "project/link-outside",
+    severity: "error" as const,
+    summary: `${link} is a symlink that leads out of the project; packs would write ${under.length === 1 ? under[0] : `${under.length} paths`} through it`,
+    location: { file: link },
+    hint: "packs writes only inside the project. Replace the symlink with a real folder (or file), or remove it, then run the command again.",
+  }));
 }
 
 /** packs.yaml as it bears on a plan: the parsed config without positions, and the agents served. */

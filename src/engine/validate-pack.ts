@@ -25,6 +25,7 @@ import { INSTRUCTIONS_DIR } from "../packs/apm-instructions.js";
 import { displayPath } from "../packs/pack-paths.js";
 import { remoteSkillSources } from "../packs/remote-skill-sources.js";
 import { findSkillFolders } from "../packs/skill-folders.js";
+import { caseCollisionWarnings } from "../sources/case-collision.js";
 import { loadFetchedTree } from "../sources/load-fetched.js";
 
 /** What validate says about the pack it loaded (or, when only remote skills are missing, about its manifest). */
@@ -67,6 +68,7 @@ export async function validatePackDir(root: string, displayRoot: string): Promis
   const texts = tree.files.map((f) => ({ path: f.path, ...contentHash(f.bytes) }));
   const remote = remoteSkillSources(texts);
   const diagnostics = loaded.diagnostics.map((d) => (remote.length > 0 ? asRemoteWarning(d) : d));
+  diagnostics.push(...caseCollisionWarnings(tree, { key: entry.key, location: { file: displayRoot } }, displayRoot));
   diagnostics.push(...hiddenUnicode(texts, displayRoot));
   diagnostics.push(...literalSecrets(loaded.pack, texts, displayRoot));
   const ok = !hasErrors(diagnostics);

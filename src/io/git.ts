@@ -9,7 +9,7 @@ import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { sha256Hex } from "./hash.js";
 import type { ReadTreeResult, TreeEntry } from "./read-tree.js";
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, SKIPPED_DIRS } from "./read-tree.js";
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, DEFAULT_MAX_TOTAL_BYTES, SKIPPED_DIRS } from "./read-tree.js";
 
 export class GitError extends Error {
   constructor(message: string, readonly stderr: string) {
@@ -137,8 +137,10 @@ export async function someRefs(dir: string, max = 8): Promise<string[]> {
  * same result shape and limits as reading a folder: symlinks and submodules are listed, never
  * followed; executable bits kept. `undefined` when `path` is not a folder at that commit.
  */
-export async function readTreeAtCommit(dir: string, sha: string, path: string | undefined, limits: { maxFileBytes?: number; maxFiles?: number } = {}): Promise<ReadTreeResult | undefined> {
+export async function readTreeAtCommit(dir: string, sha: string, path: string | undefined, limits: { maxFileBytes?: number; maxFiles?: number; maxTotalBytes?: number } = {}): Promise<ReadTreeResult | undefined> {
   const maxFileBytes = limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxTotalBytes = limits.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
+  let totalBytes = 0;
   const maxFiles = limits.maxFiles ?? DEFAULT_MAX_FILES;
   const prefix = path ? `${path.replace(/\/+$/, "")}/` : "";
   const { stdout } = await git(["ls-tree", "-r", "-z", "-l", "--full-tree", sha, "--", ...(prefix ? [prefix] : [])], { cwd: dir });
@@ -162,6 +164,10 @@ export async function readTreeAtCommit(dir: string, sha: string, path: string | 
     }
     if (wanted.length >= maxFiles) {
       result.truncated = true;
+      break;
+    }
+    if ((totalBytes += Number(size)) > maxTotalBytes) {
+      result.totalTooLarge = true;
       break;
     }
     wanted.push({ oid: oid!, path: rel, executable: mode === "100755" });

@@ -24,6 +24,8 @@ export interface ReadTreeResult {
   tooLarge: string[];
   /** True when the tree held more than `maxFiles` files; `files` then holds only the first ones found. */
   truncated: boolean;
+  /** True when the files together are larger than `maxTotalBytes`; `files` then holds only the first ones found. */
+  totalTooLarge?: boolean;
 }
 
 interface ToRead {
@@ -34,6 +36,7 @@ interface ToRead {
 export interface ReadTreeOptions {
   maxFileBytes?: number;
   maxFiles?: number;
+  maxTotalBytes?: number;
   /**
    * Called with the relative path of every file and directory (directories without a trailing
    * slash); returning true skips it, and for a directory everything below it.
@@ -43,6 +46,8 @@ export interface ReadTreeOptions {
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_FILES = 10_000;
+/** All the files of a pack together: what one run holds in memory per pack stays bounded. */
+export const DEFAULT_MAX_TOTAL_BYTES = 100 * 1024 * 1024;
 /** Directories never read: version-control data and installed dependencies are not pack content. */
 /** Folders never read as part of a pack, wherever the pack comes from. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set([".git", "node_modules"]);
@@ -52,6 +57,9 @@ const READ_CONCURRENCY = 16;
 export async function readTree(root: string, opts: ReadTreeOptions = {}): Promise<ReadTreeResult> {
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
+  const maxTotalBytes = opts.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
+  let totalBytes = 0;
+  let totalTooLarge = false as boolean;
   const ignore = opts.ignore ?? (() => false);
   const toRead: ToRead[] = [];
   const symlinks: string[] = [];
@@ -62,7 +70,7 @@ export async function readTree(root: string, opts: ReadTreeOptions = {}): Promis
     const entries = await readdir(rel === "" ? root : join(root, rel), { withFileTypes: true });
     entries.sort((a, b) => compare(a.name, b.name));
     for (const entry of entries) {
-      if (truncated) return;
+      if (truncated || totalTooLarge) return;
       const path = rel === "" ? entry.name : `${rel}/${entry.name}`;
       if (ignore(path)) continue;
       if (entry.isSymbolicLink()) {
@@ -76,7 +84,10 @@ export async function readTree(root: string, opts: ReadTreeOptions = {}): Promis
         }
         const stat = await lstat(join(root, path));
         if (stat.size > maxFileBytes) tooLarge.push(path);
-        else toRead.push({ path, executable: (stat.mode & 0o111) !== 0 });
+        else if ((totalBytes += stat.size) > maxTotalBytes) {
+          totalTooLarge = true;
+          return;
+        } else toRead.push({ path, executable: (stat.mode & 0o111) !== 0 });
       }
       // Sockets, FIFOs and devices are not content: skipped.
     }
@@ -87,7 +98,7 @@ export async function readTree(root: string, opts: ReadTreeOptions = {}): Promis
   files.sort((a, b) => compare(a.path, b.path));
   symlinks.sort(compare);
   tooLarge.sort(compare);
-  return { files, symlinks, tooLarge, truncated };
+  return { files, symlinks, tooLarge, truncated, ...(totalTooLarge && { totalTooLarge }) };
 }
 
 async function readAll(root: string, paths: ToRead[], maxFileBytes: number, tooLarge: string[]): Promise<TreeEntry[]> {

@@ -187,7 +187,8 @@ function pathProblem(p: string): string | undefined {
   return undefined;
 }
 
-function caseCollisions(paths: string[]): string[][] {
+/** Groups of paths that name one file on a case-insensitive file system (macOS, Windows). */
+export function caseCollisions(paths: string[]): string[][] {
   const groups = new Map<string, string[]>();
   for (const p of paths) {
     const key = p.normalize("NFC").toLowerCase();

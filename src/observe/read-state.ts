@@ -12,17 +12,30 @@ import type { ProjectFs } from "../io/project-fs.js";
 export const STATE_DIR = ".packs/state";
 export const JOURNAL_PATH = ".packs/tmp/journal.json";
 
+/**
+ * A path packs could have written: relative to the project, `/`-separated, never absolute, never
+ * `..`. A sidecar naming anything else was not written by packs, and following it could delete
+ * or overwrite a file outside the project.
+ */
+export function isProjectPath(p: string): boolean {
+  if (p === "" || p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:/.test(p) || p.includes("\\") || p.includes("\0")) return false;
+  return !p.split("/").some((seg) => seg === ".." || seg === ".");
+}
+const projectPath = z.string().refine(isProjectPath, { message: "is not a path inside the project (absolute, `..`, or a backslash)" });
+/** A container id: `path`, `dir/` or `path#/pointer`. */
+const containerId = z.string().refine((c) => isProjectPath(c.split("#")[0]!.replace(/\/$/, "")), { message: "is not a path inside the project (absolute, `..`, or a backslash)" });
+
 const address = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("file"), path: z.string() }),
-  z.object({ kind: z.literal("entry"), path: z.string(), pointer: z.array(z.string()) }),
-  z.object({ kind: z.literal("element"), path: z.string(), array: z.array(z.string()), key: z.string(), match: z.enum(["exact", "npm-name"]) }),
-  z.object({ kind: z.literal("section"), path: z.string(), id: z.string() }),
+  z.object({ kind: z.literal("file"), path: projectPath }),
+  z.object({ kind: z.literal("entry"), path: projectPath, pointer: z.array(z.string()) }),
+  z.object({ kind: z.literal("element"), path: projectPath, array: z.array(z.string()), key: z.string(), match: z.enum(["exact", "npm-name"]) }),
+  z.object({ kind: z.literal("section"), path: projectPath, id: z.string() }),
 ]);
 
 const sidecarSchema = z.object({
   format_version: z.literal("1"),
   pack: z.string(),
-  created: z.array(z.string()),
+  created: z.array(containerId),
   items: z.record(z.string(), z.object({
     address,
     agent: z.enum(AGENT_IDS),

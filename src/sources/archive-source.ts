@@ -6,6 +6,7 @@ import type { PackEntry } from "../config/project-config.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { formatBytes } from "../io/http.js";
 import type { ReadTreeResult } from "../io/read-tree.js";
+import { caseCollisionWarnings } from "./case-collision.js";
 import { DEFAULT_MAX_UNPACKED_BYTES, extractTgz, type ExtractOptions } from "../io/tarball.js";
 
 /** `label`: the archive as the user knows it (`npm:@acme/x@1.2.3`, `./vendor/x.tgz`). */
@@ -47,12 +48,6 @@ export async function readArchive(bytes: Uint8Array, entry: PackEntry, label: st
       }],
     };
   }
-  const diagnostics: Diagnostic[] = r.caseCollisions.map((group) => ({
-    code: "source/case-collision",
-    severity: "warning" as const,
-    summary: `${pack}: ${label} holds paths that differ only in case: ${group.join(", ")}`,
-    location,
-    hint: "On macOS and Windows these are one file, so one copy would overwrite the other. Ask the pack's publisher to rename one.",
-  }));
+  const diagnostics = caseCollisionWarnings(r.tree, entry, label);
   return { tree: r.tree, diagnostics };
 }

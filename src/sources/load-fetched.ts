@@ -6,7 +6,7 @@ import type { PackEntry } from "../config/project-config.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { Pack } from "../core/pack-model.js";
 import { contentHash } from "../io/hash.js";
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, type ReadTreeResult } from "../io/read-tree.js";
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, DEFAULT_MAX_TOTAL_BYTES, type ReadTreeResult } from "../io/read-tree.js";
 import { loadPack } from "../packs/load-pack.js";
 
 /** `remote`: the trees fetched for the manifest's remote skill sources, by source as written. */
@@ -25,6 +25,16 @@ export function loadFetchedTree(entry: PackEntry, displayRoot: string, tree: Rea
       summary: `pack "${entry.key}": ${displayRoot} holds more than ${DEFAULT_MAX_FILES} files, the most packs reads from a pack`,
       location: entry.location,
       hint: "Point the source (or path:) at the pack's own folder, not at a larger tree that contains it.",
+    });
+    return { diagnostics };
+  }
+  if (tree.totalTooLarge) {
+    diagnostics.push({
+      code: "source/pack-too-large",
+      severity: "error",
+      summary: `pack "${entry.key}": the files of ${displayRoot} together are larger than ${DEFAULT_MAX_TOTAL_BYTES / 1024 / 1024} MiB, the most packs reads from a pack`,
+      location: entry.location,
+      hint: "A pack is a handful of text files; point the source (or path:) at the pack's own folder, and keep data out of it.",
     });
     return { diagnostics };
   }

@@ -9,6 +9,7 @@ import type { SourcePin } from "../core/source-pin.js";
 import { GitError, hasCommit, mirrorDir, mirrorFetchedAt, readTreeAtCommit, resolveRef, someRefs, syncMirror, type RefKind } from "../io/git.js";
 import { age } from "./age.js";
 import { reported, type FetchOutcome, type SourceContext } from "./source-context.js";
+import { caseCollisionWarnings } from "./case-collision.js";
 
 export interface GitTarget {
   /** The pack's key in packs.yaml, for messages. */
@@ -84,7 +85,7 @@ export async function fetchGit(t: GitTarget, ctx: SourceContext): Promise<FetchO
     ...(floating && { floating: true as const }),
   };
   const displayRoot = `${t.label}@${sha.slice(0, 7)}${t.path ? `:${t.path}` : ""}`;
-  return { fetched: { displayRoot, tree, pin, notes }, diagnostics: warnings, ...(moved && { moved }), ...(current && { refKind: current.kind }) };
+  return { fetched: { displayRoot, tree, pin, notes }, diagnostics: [...warnings, ...caseCollisionWarnings(tree, t, displayRoot)], ...(moved && { moved }), ...(current && { refKind: current.kind }) };
 }
 
 /** Fetch the mirror, once per run and never offline. */

@@ -7,6 +7,7 @@ import type { PackEntry } from "../config/project-config.js";
 import { isDirectory } from "../io/project-fs.js";
 import { readTree } from "../io/read-tree.js";
 import type { FetchOutcome, SourceContext } from "./source-context.js";
+import { caseCollisionWarnings } from "./case-collision.js";
 
 export async function fetchLocal(entry: PackEntry & { source: { kind: "local" } }, ctx: SourceContext): Promise<FetchOutcome> {
   const { fs } = ctx;
@@ -23,5 +24,6 @@ export async function fetchLocal(entry: PackEntry & { source: { kind: "local" } 
     };
   }
   const tree = await readTree(abs);
-  return { fetched: { displayRoot: fs.rel(abs) ?? abs, tree, pin: { kind: "local", resolved: entry.source.path }, notes: [] }, diagnostics: [] };
+  const displayRoot = fs.rel(abs) ?? abs;
+  return { fetched: { displayRoot, tree, pin: { kind: "local", resolved: entry.source.path }, notes: [] }, diagnostics: caseCollisionWarnings(tree, entry, displayRoot) };
 }

@@ -65,6 +65,13 @@ describe("readTree", () => {
     expect(tree.truncated).toBe(true);
   });
 
+  test("maxTotalBytes stops the walk when the files together grow too large, and says so", async () => {
+    const tree = await readTree(root, { maxTotalBytes: 100 });
+    expect(tree.totalTooLarge).toBe(true);
+    expect(tree.files.reduce((n, f) => n + f.bytes.byteLength, 0)).toBeLessThanOrEqual(100);
+    expect((await readTree(root)).totalTooLarge).toBeUndefined();
+  });
+
   test("a missing root throws (an I/O failure, for the caller to report)", async () => {
     await expect(readTree(join(root, "nope"))).rejects.toThrow(/ENOENT/);
   });
