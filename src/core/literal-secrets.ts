@@ -59,6 +59,21 @@ export function holdsLiteralSecret(value: unknown, key = ""): boolean {
   return false;
 }
 
+/** What a view shows in place of a literal secret. */
+export const REDACTED_SECRET = "‹literal secret, not shown›";
+
+/**
+ * The value with every literal secret in it (by the rules of holdsLiteralSecret) replaced by
+ * REDACTED_SECRET, for views: a plan printed to a terminal or a CI log never shows one. `key`
+ * is the name the value sits under, when it is a field of an entry.
+ */
+export function redactLiteralSecrets(value: unknown, key = ""): unknown {
+  if (typeof value === "string") return holdsLiteralSecret(value, key) ? REDACTED_SECRET : value;
+  if (Array.isArray(value)) return value.map((v) => redactLiteralSecrets(v, key));
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactLiteralSecrets(v, k)]));
+  return value;
+}
+
 export function literalSecretWarnings(sel: Selection): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const m of sel.mcp) {

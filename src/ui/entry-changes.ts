@@ -1,8 +1,9 @@
 /**
  * What changes inside one config entry, field by field, read from the plan's JSON Patch: the
  * fields a new entry gets, and for a changed entry each operation with the value on disk before
- * it (from the item's `values.live`). Pure.
+ * it (from the item's `values.live`). Values that hold a literal secret come redacted. Pure.
  */
+import { redactLiteralSecrets } from "../core/literal-secrets.js";
 import type { PlanItem } from "../core/plan-model.js";
 
 export interface EntryChange {
@@ -21,11 +22,12 @@ export function entryChanges(item: PlanItem): EntryChange[] {
     const path = parsePointer(op.path).slice(t.pointer.length);
     if (op.op === "add" && path.length === 0) {
       // A new entry: its fields, one line each.
-      return isObject(op.value) ? Object.entries(op.value).map(([k, after]) => ({ op: "add", field: fieldOf([k]), after })) : [];
+      return isObject(op.value) ? Object.entries(op.value).map(([k, after]) => ({ op: "add", field: fieldOf([k]), after: redactLiteralSecrets(after, k) })) : [];
     }
     const change: EntryChange = { op: op.op, field: fieldOf(path) };
-    if (op.op !== "add" && live !== undefined) change.before = at(live, path);
-    if (op.op !== "remove") change.after = op.value;
+    const key = path.findLast((seg) => !/^\d+$/.test(seg)) ?? "";
+    if (op.op !== "add" && live !== undefined) change.before = redactLiteralSecrets(at(live, path), key);
+    if (op.op !== "remove") change.after = redactLiteralSecrets(op.value, key);
     return [change];
   });
 }

@@ -10,6 +10,7 @@
  */
 import { foldSkills, type PlanLine } from "./fold-skills.js";
 import { canonicalJson } from "../core/json.js";
+import { redactLiteralSecrets } from "../core/literal-secrets.js";
 import { formatLocation, type Diagnostic } from "../core/diagnostics.js";
 import type { Plan, PlanItem } from "../core/plan-model.js";
 
@@ -122,9 +123,9 @@ function changeOf({ item, description }: PlanLine): string {
 function threeWay({ item, address }: PlanLine): string {
   const v = item.values!;
   const rows = [
-    ...(v.recorded !== undefined ? [`last applied: ${canonicalJson(v.recorded)}`] : []),
-    `on disk:      ${canonicalJson(v.live)}`,
-    `pack wants:   ${canonicalJson(v.desired)}`,
+    ...(v.recorded !== undefined ? [`last applied: ${shown(v.recorded)}`] : []),
+    `on disk:      ${shown(v.live)}`,
+    `pack wants:   ${shown(v.desired)}`,
   ].join("\n");
   return `${code(address)} is blocked:\n\n${fence(rows)}`;
 }
@@ -215,4 +216,9 @@ function shortSha(sha: string): string {
 /** A commit SHA is shown short; other pins (a path, name@version) as they are. */
 function shortPin(pin: string): string {
   return /^[0-9a-f]{40}$/.test(pin) ? pin.slice(0, 7) : pin;
+}
+
+/** A value as JSON, with literal secrets redacted: a pull-request comment is public. */
+function shown(value: unknown): string {
+  return canonicalJson(redactLiteralSecrets(value));
 }

@@ -223,19 +223,32 @@ describe("literal secrets in a pack's MCP env and headers", () => {
     for (const [p, text] of files(dir)) if (p.startsWith(".packs")) expect(text, p).not.toContain(mine);
   });
 
-  // Known gaps (see docs/security.md): the plan value carries every item's value and every
-  // file's final bytes, so a saved plan and `plan --json` hold the secret, and a drift shows it.
-  // The fix belongs in the plan's renderers and the saved-plan writer (src/core/plan.ts,
-  // src/cli/commands/plan.ts, src/ui/render-plan-text.ts), which this change does not own.
-  it.skip("BUG: a saved plan (plan --out) holds the literal secret (apply needs the bytes; redact or refuse)", async () => {
+  // A saved plan holds the exact bytes apply writes, so it cannot leave the secret out: packs
+  // refuses to save one. Every printed form of the plan redacts it.
+  it("a saved plan is refused rather than written with the secret in it", async () => {
     const dir = project({ "packs/tools/PACK.yaml": pack });
-    expect((await run(dir, "plan", "--out", path.join(dir, "plan.json"))).code).toBe(0);
-    expect(leaks(fs.readFileSync(path.join(dir, "plan.json"), "utf8"))).toEqual([]);
+    const r = await run(dir, "plan", "--out", path.join(dir, "plan.json"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("error[plan-file/literal-secret]");
+    expect(fs.existsSync(path.join(dir, "plan.json"))).toBe(false);
+    expect(leaks(r.stdout + r.stderr)).toEqual([]);
   });
 
-  it.skip("BUG: plan --json and the drift lines of a plan print the literal secret", async () => {
+  it("plan --json, apply --json and the plan's text never print it, in new entries or in a drift", async () => {
     const dir = project({ "packs/tools/PACK.yaml": pack });
-    expect(leaks((await run(dir, "plan", "--json")).stdout)).toEqual([]);
+    const json = await run(dir, "plan", "--json");
+    expect(json.code).toBe(0);
+    expect(leaks(json.stdout)).toEqual([]);
+    expect(json.stdout).toContain("‹literal secret, not shown›");
+    expect(leaks((await run(dir, "plan")).stdout)).toEqual([]);
+    const applied = await run(dir, "apply", "--yes", "--json");
+    expect(applied.code).toBe(0);
+    expect(leaks(applied.stdout)).toEqual([]);
+    const mcp = path.join(dir, ".mcp.json");
+    fs.writeFileSync(mcp, fs.readFileSync(mcp, "utf8").replace('"args"', '"cwd": ".",\n      "args"'));
+    const drift = await run(dir, "plan");
+    expect(drift.stdout).toContain("on disk:");
+    expect(leaks(drift.stdout + drift.stderr)).toEqual([]);
   });
 });
 

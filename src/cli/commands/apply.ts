@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { applyPlan, type ApplyOutcome } from "../../apply/apply-plan.js";
 import { parseSavedPlan } from "../../apply/saved-plan.js";
 import type { Plan } from "../../core/plan-model.js";
+import { redactPlan } from "../../core/redact-plan.js";
 import { makePlan } from "../../engine/make-plan.js";
 import { readUserFile, type ProjectFs } from "../../io/project-fs.js";
 import type { Style } from "../../ui/style.js";
@@ -61,7 +62,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
 
       if (plan.blocked) return setExit(refuse(io, plan, style, g.json, `${plan.summary.blocked} blocked item(s): resolve them with --adopt (keep yours) or --force (overwrite), then apply again.`));
       if (plan.empty) {
-        if (g.json) printJson(io, { ok: true, plan, result: { written: 0, deleted: 0 } });
+        if (g.json) printJson(io, { ok: true, plan: redactPlan(plan), result: { written: 0, deleted: 0 } });
         else io.out("\nNothing to do.\n");
         return setExit(0);
       }
@@ -74,7 +75,7 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
 
       const result = await applyShown(io, g, plan, engineContext(io, g).fs);
       if (!result.ok) return setExit(fail(io, result.diagnostics, style, g.json));
-      if (g.json) printJson(io, { ok: true, plan, result: { written: result.written, deleted: result.deleted } });
+      if (g.json) printJson(io, { ok: true, plan: redactPlan(plan), result: { written: result.written, deleted: result.deleted } });
       setExit(0);
     });
 }
@@ -101,7 +102,7 @@ async function applyShown(io: CliIo, g: GlobalOptions, plan: Plan, fs: ProjectFs
 }
 
 function refuse(io: CliIo, plan: Plan, style: Style, json: boolean | undefined, why: string): number {
-  if (json) printJson(io, { ok: false, plan, refused: why });
+  if (json) printJson(io, { ok: false, plan: redactPlan(plan), refused: why });
   else io.err(`\n${style.red("Apply refused:")} ${why} Nothing was written.\n`);
   return 1;
 }

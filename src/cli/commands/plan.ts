@@ -2,6 +2,7 @@
 import { Option, type Command } from "commander";
 import type { Diagnostic } from "../../core/diagnostics.js";
 import type { Plan } from "../../core/plan-model.js";
+import { redactPlan, secretsInPlan } from "../../core/redact-plan.js";
 import { makePlan } from "../../engine/make-plan.js";
 import { planBetweenRefs, type RefPoint } from "../../engine/plan-between-refs.js";
 import { writeUserFile } from "../../io/project-fs.js";
@@ -49,8 +50,11 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
         if (!outcome.ok) return setExit(fail(io, outcome.diagnostics, style, g.json));
         plan = outcome.plan;
       }
-      if (opts.out) await writeUserFile(opts.out, JSON.stringify(plan, null, 2) + "\n");
-      if (g.json) printJson(io, { ok: true, plan, ...(refs && { between: refs }) });
+      if (opts.out) {
+        if (secretsInPlan(plan).length > 0) return setExit(fail(io, [secretInSavedPlan(opts.out)], style, g.json));
+        await writeUserFile(opts.out, JSON.stringify(plan, null, 2) + "\n");
+      }
+      if (g.json) printJson(io, { ok: true, plan: redactPlan(plan), ...(refs && { between: refs }) });
       else if (opts.format === "markdown") {
         io.out(renderPlanMarkdown(plan, refs ? { refs } : {}));
         if (opts.out) io.err(`Saved the plan to ${opts.out}. Apply exactly this plan with: packs apply ${opts.out}\n`);
@@ -62,6 +66,16 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
       }
       setExit(opts.detailedExitcode && !plan.empty ? 2 : 0);
     });
+}
+
+/** A saved plan carries the exact bytes apply writes, so it cannot leave a secret out. */
+function secretInSavedPlan(out: string): Diagnostic {
+  return {
+    code: "plan-file/literal-secret",
+    severity: "error",
+    summary: `not saving the plan to ${out}: it would hold a literal secret (see the secrets/literal warning)`,
+    hint: "A saved plan is a review artefact and gets shared; it holds the exact bytes apply writes. Have the pack reference an environment variable (${env:NAME}) instead, or apply without a saved plan: packs apply.",
+  };
 }
 
 /** The flag combinations a plan between refs (and the Markdown view) refuse. */

@@ -5,6 +5,7 @@
  */
 import { Box, Text } from "ink";
 import { canonicalJson } from "../../core/json.js";
+import { redactLiteralSecrets } from "../../core/literal-secrets.js";
 import { entryChanges, type EntryChange } from "../entry-changes.js";
 import type { PlanLine } from "../fold-skills.js";
 import { planSymbol } from "../plan-symbol.js";
@@ -76,7 +77,7 @@ function ThreeValues({ values: v }: { values: NonNullable<PlanLine["item"]["valu
           <Box flexShrink={0} width={label.length + 1}>
             <Tint dim>{label}</Tint>
           </Box>
-          <Text>{show(value)}</Text>
+          <Text>{show(redactLiteralSecrets(value))}</Text>
         </Box>
       ))}
     </Box>
