@@ -58,9 +58,10 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher, sources: Sou
   const configPaths = new Map<AgentId, string>();
   for (const id of agents) configPaths.set(id, await configPathFor(adapterFor(id), fs, diagnostics));
   const desired: DesiredItem[] = [];
+  const entries = new Map(packs.map((p) => [p.entry.key, p.entry] as const));
   for (const sel of selections) {
     diagnostics.push(...sel.diagnostics, ...literalSecretWarnings(sel));
-    const entry = packs.find((p) => p.entry.key === sel.key)!.entry;
+    const entry = entries.get(sel.key)!;
     const packAgents = agents.filter((a) => !entry.agents || entry.agents.includes(a));
     if (packAgents.length === 0 && agents.length > 0) {
       diagnostics.push({
