@@ -22,7 +22,11 @@ import { LOCK_PATH } from "../lockfile/render-lock.js";
 import { readRecordedState } from "../observe/read-state.js";
 import { chooseAgents, CONFIG_PATH } from "./desired-state.js";
 import { configInputs, hashText, makePlan, type EngineContext } from "./make-plan.js";
+import { mapLimit } from "../core/map-limit.js";
 import { observeLive } from "./observe-live.js";
+
+/** Pack folders read at once by the fast path (each reads up to 16 files at a time itself). */
+const PACK_CONCURRENCY = 8;
 import { satisfies } from "./resolve-packs.js";
 
 export interface CheckFinding {
@@ -90,9 +94,10 @@ async function fastCheck(ctx: EngineContext, config: ProjectConfig, lock: Lock |
   for (const key of Object.keys(lock.packs)) if (!wanted.has(key)) findings.push({ kind: "pending", summary: `pack "${key}" is in the lock but no longer in packs.yaml: run packs apply` });
 
   let provable = !interrupted;
-  // Each local pack folder is read and hashed concurrently with the others and with the
-  // deployed files below; findings keep packs.yaml's order.
-  const packFindings = Promise.all(config.packs.map(async (entry): Promise<CheckFinding | undefined> => {
+  // Local pack folders are read and hashed a few at a time (each tree is dropped once hashed, so
+  // memory stays bounded however many packs there are), alongside the deployed files below;
+  // findings keep packs.yaml's order.
+  const packFindings = mapLimit(config.packs, PACK_CONCURRENCY, async (entry): Promise<CheckFinding | undefined> => {
     const locked = lock.packs[entry.key];
     if (!locked || entry.source.kind !== "local") return undefined;
     if (locked.skill_sources) {
@@ -103,7 +108,7 @@ async function fastCheck(ctx: EngineContext, config: ProjectConfig, lock: Lock |
     const files = tree?.files.map((f) => ({ path: f.path, ...contentHash(f.bytes) }));
     if (!files || treeIntegrity(files, hashText) !== locked.integrity) return { kind: "pending", summary: `pack "${entry.key}" (${entry.sourceText}) changed since the lock: run packs apply` };
     return undefined;
-  }));
+  });
   const snapshot = observeLive(fs, [], sidecars);
   for (const f of await packFindings) if (f) findings.push(f);
 
