@@ -19,7 +19,7 @@
  * maxRSS of any run (bench/rss.cjs).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { cpus, totalmem, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -150,13 +150,14 @@ async function benchPeers(P, S, runs, rows) {
   for (let i = 0; i < runs; i++) {
     await removeOutputs(packsDir, ["packs.yaml", "agent-packs"]);
     rmSync(skillsDir, { recursive: true, force: true });
-    spawnSync("mkdir", ["-p", skillsDir]);
+    mkdirSync(skillsDir, { recursive: true });
     pFresh.add(measure(process.execPath, [PACKS, "apply", "--yes"], packsDir));
     sFresh.add(measure(process.execPath, skillsArgs, skillsDir, { env }));
     pNoop.add(measure(process.execPath, [PACKS, "apply", "--yes"], packsDir));
     sNoop.add(measure(process.execPath, skillsArgs, skillsDir, { env }));
   }
-  const installed = spawnSync("find", [join(skillsDir, ".claude", "skills"), "-name", "SKILL.md"], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean).length;
+  const skillsHome = join(skillsDir, ".claude", "skills");
+  const installed = existsSync(skillsHome) ? (await readdir(skillsHome)).filter((d) => existsSync(join(skillsHome, d, "SKILL.md"))).length : 0;
   if (installed !== P * S) sFresh.failed ??= `installed ${installed} skills, expected ${P * S}`;
   rows.push({ size: label, what: `skills ${cli.version} add (fresh)`, s: sFresh, ratio: 1 });
   rows.push({ size: label, what: "packs apply (fresh)", s: pFresh, ratio: pFresh.median / sFresh.median });
