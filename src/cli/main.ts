@@ -4,16 +4,43 @@
  */
 import { Command, CommanderError } from "commander";
 import { processIo, type CliIo } from "./cli-io.js";
-import { registerApply } from "./commands/apply.js";
-import { registerCheck } from "./commands/check.js";
-import { registerStatus } from "./commands/status.js";
-import { registerLock } from "./commands/lock.js";
-import { registerPlan } from "./commands/plan.js";
-import { registerSbom } from "./commands/sbom.js";
-import { registerAuthoring } from "./commands/authoring.js";
-import { registerExplainValidate } from "./commands/explain-validate.js";
-import { registerRegistryCommands } from "./commands/registry-commands.js";
 import { PACKS_VERSION } from "./version.js";
+
+type Register = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
+
+/**
+ * Each command module with the command names it registers, in help order. A module (and the
+ * engine it imports) is loaded only when its command runs, so `packs --version` and `packs check`
+ * do not pay for loading every other command.
+ */
+const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promise<Register>])[] = [
+  [["plan"], async () => (await import("./commands/plan.js")).registerPlan],
+  [["apply"], async () => (await import("./commands/apply.js")).registerApply],
+  [["check"], async () => (await import("./commands/check.js")).registerCheck],
+  [["status"], async () => (await import("./commands/status.js")).registerStatus],
+  [["lock", "update"], async () => (await import("./commands/lock.js")).registerLock],
+  [["sbom"], async () => (await import("./commands/sbom.js")).registerSbom],
+  [["init", "add", "remove"], async () => (await import("./commands/authoring.js")).registerAuthoring],
+  [["explain", "validate"], async () => (await import("./commands/explain-validate.js")).registerExplainValidate],
+  [["search", "detect", "import"], async () => (await import("./commands/registry-commands.js")).registerRegistryCommands],
+];
+
+/**
+ * The modules this argv needs: the named command's; none for a bare `--version`; every one
+ * otherwise (help, `help CMD`, an unknown command, so commander can list and suggest them).
+ */
+function commandsFor(argv: readonly string[]): (typeof COMMANDS)[number][] {
+  let name: string | undefined;
+  for (let i = 0; i < argv.length && name === undefined; i++) {
+    const a = argv[i]!;
+    if (a === "--") break;
+    if (a === "--cwd") i++; // the only global option with a separate value
+    else if (!a.startsWith("-")) name = a;
+  }
+  if (name === undefined && (argv.includes("--version") || argv.includes("-V")) && !argv.includes("--help") && !argv.includes("-h")) return [];
+  const named = COMMANDS.filter(([names]) => name !== undefined && names.includes(name));
+  return named.length > 0 ? named : [...COMMANDS];
+}
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   // git sources: a remote that wants credentials fails instead of waiting for a password.
@@ -33,15 +60,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  registerPlan(program, io, setExit);
-  registerApply(program, io, setExit);
-  registerCheck(program, io, setExit);
-  registerStatus(program, io, setExit);
-  registerLock(program, io, setExit);
-  registerSbom(program, io, setExit);
-  registerAuthoring(program, io, setExit);
-  registerExplainValidate(program, io, setExit);
-  registerRegistryCommands(program, io, setExit);
+  const registers = await Promise.all(commandsFor(argv).map(([, load]) => load()));
+  for (const register of registers) register(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

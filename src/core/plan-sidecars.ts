@@ -53,12 +53,39 @@ export function buildSidecars(
       });
     }
   }
-  for (const container of [...created].sort()) {
-    for (const sidecar of out.values()) {
-      if (Object.values(sidecar.items).some((i) => inside(i.address, container))) sidecar.created.push(container);
-    }
+  const containersOf = containerIndex(created);
+  for (const sidecar of out.values()) {
+    const holding = new Set<string>();
+    for (const i of Object.values(sidecar.items)) for (const c of containersOf(i.address)) holding.add(c);
+    sidecar.created.push(...[...holding].sort());
   }
   return out;
+}
+
+/**
+ * The created containers an item is inside, found from the item's own path (its folder prefixes
+ * and the containers of its file) rather than by trying every container on every item: a project
+ * with thousands of skill folders would otherwise cost containers × items.
+ */
+function containerIndex(created: ReadonlySet<string>): (a: ItemAddress) => string[] {
+  const inFile = new Map<string, string[]>();
+  for (const c of created) {
+    if (c.endsWith("/")) continue;
+    const hash = c.indexOf("#");
+    const path = hash === -1 ? c : c.slice(0, hash);
+    const list = inFile.get(path);
+    if (list) list.push(c);
+    else inFile.set(path, [c]);
+  }
+  return (a) => {
+    const found: string[] = [];
+    for (let i = a.path.indexOf("/"); i !== -1; i = a.path.indexOf("/", i + 1)) {
+      const folder = a.path.slice(0, i + 1);
+      if (created.has(folder)) found.push(folder);
+    }
+    for (const c of inFile.get(a.path) ?? []) if (inside(a, c)) found.push(c);
+    return found;
+  };
 }
 
 /**

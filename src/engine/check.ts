@@ -22,7 +22,11 @@ import { LOCK_PATH } from "../lockfile/render-lock.js";
 import { readRecordedState } from "../observe/read-state.js";
 import { chooseAgents, CONFIG_PATH } from "./desired-state.js";
 import { configInputs, hashText, makePlan, type EngineContext } from "./make-plan.js";
+import { mapLimit } from "../core/map-limit.js";
 import { observeLive } from "./observe-live.js";
+
+/** Pack folders read at once by the fast path (each reads up to 16 files at a time itself). */
+const PACK_CONCURRENCY = 8;
 import { satisfies } from "./resolve-packs.js";
 
 export interface CheckFinding {
@@ -86,23 +90,30 @@ async function fastCheck(ctx: EngineContext, config: ProjectConfig, lock: Lock |
     if (!locked) findings.push({ kind: "pending", summary: `pack "${entry.key}" is in packs.yaml but not in the lock: run packs apply` });
     else if (!satisfies(locked, entry)) findings.push({ kind: "pending", summary: `pack "${entry.key}": packs.yaml asks for another source, ref or path than the lock pins: run packs apply` });
   }
-  for (const key of Object.keys(lock.packs)) if (!config.packs.some((p) => p.key === key)) findings.push({ kind: "pending", summary: `pack "${key}" is in the lock but no longer in packs.yaml: run packs apply` });
+  const wanted = new Set(config.packs.map((p) => p.key));
+  for (const key of Object.keys(lock.packs)) if (!wanted.has(key)) findings.push({ kind: "pending", summary: `pack "${key}" is in the lock but no longer in packs.yaml: run packs apply` });
 
   let provable = !interrupted;
-  for (const entry of config.packs) {
+  // Local pack folders are read and hashed a few at a time (each tree is dropped once hashed, so
+  // memory stays bounded however many packs there are), alongside the deployed files below;
+  // findings keep packs.yaml's order.
+  const packFindings = mapLimit(config.packs, PACK_CONCURRENCY, async (entry): Promise<CheckFinding | undefined> => {
     const locked = lock.packs[entry.key];
-    if (!locked || entry.source.kind !== "local") continue;
+    if (!locked || entry.source.kind !== "local") return undefined;
     if (locked.skill_sources) {
       provable = false; // its integrity covers another repository's files
-      continue;
+      return undefined;
     }
     const tree = await readTree(resolve(fs.root, entry.source.path)).catch(() => undefined);
     const files = tree?.files.map((f) => ({ path: f.path, ...contentHash(f.bytes) }));
-    if (!files || treeIntegrity(files, hashText) !== locked.integrity) findings.push({ kind: "pending", summary: `pack "${entry.key}" (${entry.sourceText}) changed since the lock: run packs apply` });
-  }
+    if (!files || treeIntegrity(files, hashText) !== locked.integrity) return { kind: "pending", summary: `pack "${entry.key}" (${entry.sourceText}) changed since the lock: run packs apply` };
+    return undefined;
+  });
+  const snapshot = observeLive(fs, [], sidecars);
+  for (const f of await packFindings) if (f) findings.push(f);
 
   // Co-owned items are in several sidecars: each address is checked once.
-  const live = new LiveView(await observeLive(fs, [], sidecars), hashText, config.ignore);
+  const live = new LiveView(await snapshot, hashText, config.ignore);
   const items = new Map(sidecars.flatMap((s) => Object.values(s.items)).map((i) => [addressId(i.address), i] as const));
   for (const [address, item] of [...items].sort(([a], [b]) => a.localeCompare(b))) {
     const now = live.hashAt(item.address, item.value);

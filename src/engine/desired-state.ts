@@ -62,8 +62,9 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher, sources: Sou
   const configPaths = new Map<AgentId, string>();
   for (const id of agents) configPaths.set(id, await configPathFor(adapterFor(id), fs, diagnostics));
   const desired: DesiredItem[] = [];
+  const packsByKey = new Map(packs.map((p) => [p.entry.key, p] as const));
   for (const sel of selections) {
-    const resolved = packs.find((p) => p.entry.key === sel.key)!;
+    const resolved = packsByKey.get(sel.key)!;
     diagnostics.push(...sel.diagnostics, ...literalSecretWarnings(sel), ...hiddenUnicodeWarnings(sel, resolved));
     const entry = resolved.entry;
     const packAgents = agents.filter((a) => !entry.agents || entry.agents.includes(a));

@@ -88,7 +88,8 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
   diagnostics.push(...(await linkDiagnostics(fs.root, [...core.files.mkdir, ...core.files.writes.map((w) => w.path), ...core.files.rmdir, ...PACKS_OWN_FILES])));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
-  const untouched: Sidecar[] = recorded.sidecars.filter((s) => !inScope(s.pack) && state.config.packs.some((p) => p.key === s.pack));
+  const wanted = new Set(state.config.packs.map((p) => p.key));
+  const untouched: Sidecar[] = recorded.sidecars.filter((s) => !inScope(s.pack) && wanted.has(s.pack));
   const finalSidecars = new Map([...untouched.map((s) => [s.pack, s] as const), ...core.sidecars]);
   // A full plan records the inputs it applies; a scoped or --frozen one keeps what the lock said.
   const full = !req.pack && !req.agent && !req.frozen;
@@ -104,6 +105,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
     if (frozen.length > 0) return { ok: false, diagnostics: [...diagnostics, ...frozen] };
   }
 
+  const selectionNotes = new Map(state.selections.map((s) => [s.key, s.notes] as const));
   const plan: Plan = {
     format_version: PLAN_FORMAT_VERSION,
     packs_version: ctx.packsVersion,
@@ -120,7 +122,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
       tier: p.pack.tier,
       ...(p.pin.floating && { floating: true as const }),
       ...pinChange(state.lock?.packs[p.entry.key], p.pin.resolved),
-      notes: [...p.notes, ...(state.selections.find((s) => s.key === p.entry.key)?.notes ?? [])],
+      notes: [...p.notes, ...(selectionNotes.get(p.entry.key) ?? [])],
     })),
     items: core.items,
     files: core.files,

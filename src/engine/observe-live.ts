@@ -7,6 +7,10 @@ import type { LiveSnapshot } from "../core/live.js";
 import { ancestors } from "../core/plan-dirs.js";
 import type { Sidecar } from "../core/sidecar.js";
 import type { ProjectFs } from "../io/project-fs.js";
+import { mapLimit } from "../core/map-limit.js";
+
+/** Reads in flight at once: enough to keep the disk and libuv's threads busy. */
+export const IO_CONCURRENCY = 64;
 
 export async function observeLive(
   fs: ProjectFs,
@@ -24,8 +28,8 @@ export async function observeLive(
 
   const snapshot: LiveSnapshot = { files: {}, dirs: {} };
   await Promise.all([
-    ...[...paths].map(async (p) => { snapshot.files[p] = await fs.observe(p); }),
-    ...[...dirs].map(async (d) => { snapshot.dirs[d] = await fs.list(d); }),
+    mapLimit([...paths], IO_CONCURRENCY, async (p) => { snapshot.files[p] = await fs.observe(p); }),
+    mapLimit([...dirs], IO_CONCURRENCY, async (d) => { snapshot.dirs[d] = await fs.list(d); }),
   ]);
   return snapshot;
 }

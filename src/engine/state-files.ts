@@ -20,13 +20,14 @@ export async function stateChanges(fs: ProjectFs, lock: Lock, sidecars: Readonly
   want.set(LOCK_PATH, renderLock(lock));
   want.set(GITIGNORE_PATH, GITIGNORE);
 
-  const out: FileChange[] = [];
-  for (const [path, text] of [...want].sort(([a], [b]) => a.localeCompare(b))) {
+  // Read concurrently (one sidecar per pack adds up in a monorepo); reported in path order.
+  const sorted = [...want].sort(([a], [b]) => a.localeCompare(b));
+  const changes = await Promise.all(sorted.map(async ([path, text]): Promise<FileChange | undefined> => {
     const live = await fs.observe(path);
-    if (text === null ? !live.exists : live.exists && live.text === text) continue;
-    out.push({ path, before: live.exists ? live.raw! : null, after: text === null ? null : { encoding: "utf8", text } });
-  }
-  return out;
+    if (text === null ? !live.exists : live.exists && live.text === text) return undefined;
+    return { path, before: live.exists ? live.raw! : null, after: text === null ? null : { encoding: "utf8", text } };
+  }));
+  return changes.filter((c): c is FileChange => c !== undefined);
 }
 
 /** `inputs`: set by a full apply (see inputsHash); otherwise carried over from the lock before. */

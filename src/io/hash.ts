@@ -5,8 +5,19 @@
 import { createHash } from "node:crypto";
 import { canonicalText, type FileContent } from "../core/file-content.js";
 
+/**
+ * Hashes of byte arrays contentHash already computed over the exact bytes (canonical text is the
+ * text as read), so that asking sha256Sri for the raw hash of the same array (ProjectFs.observe
+ * wants both) does not hash the file twice. Keyed by the array object: bytes are never mutated.
+ */
+const rawHashes = new WeakMap<Uint8Array, string>();
+
 /** sha256 SRI of `data`; a string is hashed as its UTF-8 bytes. */
 export function sha256Sri(data: string | Uint8Array): string {
+  if (typeof data !== "string") {
+    const known = rawHashes.get(data);
+    if (known !== undefined) return known;
+  }
   return `sha256-${createHash("sha256").update(data).digest("base64")}`;
 }
 
@@ -30,5 +41,10 @@ export function contentHash(bytes: Uint8Array): { content: FileContent; hash: st
   } catch {
     return { content: { encoding: "base64", data: Buffer.from(bytes).toString("base64") }, hash: sha256Sri(bytes) };
   }
-  return { content: { encoding: "utf8", text }, hash: sha256Sri(canonicalText(text)) };
+  const canonical = canonicalText(text);
+  if (canonical !== text) return { content: { encoding: "utf8", text }, hash: sha256Sri(canonical) };
+  // Strict UTF-8 decoding is lossless, so the bytes are the text's UTF-8: hash them as they are.
+  const hash = sha256Sri(bytes);
+  rawHashes.set(bytes, hash);
+  return { content: { encoding: "utf8", text }, hash };
 }

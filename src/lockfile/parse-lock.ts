@@ -7,6 +7,8 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { LOCKFILE_VERSION, type Lock } from "./lock-model.js";
+import { fastParseYaml } from "./lock-yaml.js";
+import { LOCK_HEADER } from "./render-lock.js";
 
 const sri = z.string().regex(/^sha(256|384|512)-[A-Za-z0-9+/]+=*$/, "must be an SRI hash like sha256-…");
 
@@ -39,6 +41,13 @@ const lockSchema = z.object({
 });
 
 export function parseLock(file: string, text: string): { lock?: Lock; diagnostics: Diagnostic[] } {
+  // A lock exactly as packs writes it is read without the YAML library (see lock-yaml.ts); any
+  // other text, and any lock that does not fit the schema, takes the path with positions.
+  const fast = text.startsWith(LOCK_HEADER) ? fastParseYaml(text.slice(LOCK_HEADER.length)) : undefined;
+  if (fast !== undefined) {
+    const parsed = lockSchema.safeParse(fast);
+    if (parsed.success) return { lock: parsed.data as Lock, diagnostics: [] };
+  }
   const doc = parseDocument(text);
   const fail = (summary: string, line?: number, col?: number): { diagnostics: Diagnostic[] } => ({
     diagnostics: [{

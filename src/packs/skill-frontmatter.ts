@@ -36,6 +36,10 @@ export function checkSkillFrontmatter(file: string, text: string, folderName: st
     return fail(file, packDiagnostic("error", "pack/skill-no-frontmatter", "SKILL.md frontmatter is not closed by a --- line",
       { file, line: 1, col: 1 }, "Add a line with only --- after the frontmatter."));
   }
+  const simple = simpleFrontmatter(lines.slice(1, end));
+  if (simple && simple.name === folderName && isSlug(simple.name) && simple.description !== "") {
+    return { description: simple.description, nameLocation: { file, line: simple.nameLine + 2, col: "name: ".length + 1 }, diagnostics: [] };
+  }
   // Keep line numbers true to the file: the opening --- becomes an empty first line.
   const parsed = parseYamlSource(file, ["", ...lines.slice(1, end)].join("\n"), "pack");
   if (parsed.diagnostics.length > 0) return fail(file, ...parsed.diagnostics);
@@ -68,6 +72,39 @@ export function checkSkillFrontmatter(file: string, text: string, folderName: st
     return { nameLocation, diagnostics };
   }
   return { description: trimmed, nameLocation, diagnostics };
+}
+
+/**
+ * The frontmatter most skills have, `name:` and `description:` each on one line as a plain YAML
+ * scalar, read without the YAML parser (a plan reads every SKILL.md of every pack). Returns
+ * undefined for anything else: other keys, comments, blank lines, quotes, a value YAML would read
+ * as something other than that exact string. `nameLine` is the index of the name's line in
+ * `lines` (the lines between the --- lines). test/packs/skill-frontmatter.test.ts holds it to
+ * what the YAML parser reads.
+ */
+export function simpleFrontmatter(lines: readonly string[]): { name: string; description: string; nameLine: number } | undefined {
+  if (lines.length !== 2) return undefined;
+  const values = new Map<string, string>();
+  let nameLine = -1;
+  for (const [i, line] of lines.entries()) {
+    const m = /^(name|description): (.*)$/.exec(line);
+    if (!m || values.has(m[1]!) || !plainText(m[2]!)) return undefined;
+    values.set(m[1]!, m[2]!);
+    if (m[1] === "name") nameLine = i;
+  }
+  const name = values.get("name");
+  const description = values.get("description");
+  return name !== undefined && description !== undefined ? { name, description, nameLine } : undefined;
+}
+
+/**
+ * A one-line plain scalar YAML reads as exactly this text: starts with a letter, no `: ` or ` #`
+ * (a mapping or a comment), no trailing `:` or spaces, no control or line-break characters, not
+ * a keyword of the core schema.
+ */
+function plainText(v: string): boolean {
+  return /^[A-Za-z]/.test(v) && v === v.trim() && !v.includes(": ") && !v.includes(" #") && !v.endsWith(":")
+    && !/[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(v) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(v);
 }
 
 function fail(file: string, ...diagnostics: Diagnostic[]): SkillFrontmatterResult {
