@@ -13,7 +13,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { link, mkdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 export interface LockHolder {
@@ -28,12 +28,20 @@ const TAKEOVER_TRIES = 40;
 const TAKEOVER_WAIT_MS = 25;
 
 export async function acquireLock(path: string): Promise<LockResult> {
-  await mkdir(dirname(path), { recursive: true });
+  // The first folder this call made, if any: release removes what it made once empty, so a run
+  // that wrote nothing (a refused plan) leaves no trace.
+  const made = await mkdir(dirname(path), { recursive: true });
   const me: LockHolder = { pid: process.pid, host: hostname() };
   let recovered: LockHolder | undefined;
   for (let attempt = 0; attempt < TAKEOVER_TRIES; attempt++) {
     const ino = await createWith(path, me);
-    if (ino !== undefined) return { ok: true, release: async () => void (await removeIfSame(path, ino, holderText(me))), ...(recovered && { recovered }) };
+    if (ino !== undefined) {
+      const release = async () => {
+        await removeIfSame(path, ino, holderText(me));
+        if (made) await removeEmptyFolders(dirname(path), made);
+      };
+      return { ok: true, release, ...(recovered && { recovered }) };
+    }
     const seen = await readLock(path);
     if (!seen) continue; // released in between: try again
     if (seen.holder && !isStale(seen.holder)) return { ok: false, holder: seen.holder };
@@ -54,6 +62,18 @@ export async function acquireLock(path: string): Promise<LockResult> {
   }
   const seen = await readLock(path);
   return { ok: false, holder: seen?.holder ?? { pid: 0, host: "unknown" } };
+}
+
+/** Remove `dir` and its parents up to `top` while they are empty (another run may be using them). */
+async function removeEmptyFolders(dir: string, top: string): Promise<void> {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      await rmdir(d);
+    } catch {
+      return;
+    }
+    if (d === top || dirname(d) === d) return;
+  }
 }
 
 /** Make `path` holding `holder` in one step; its inode, or undefined when the name is taken. */

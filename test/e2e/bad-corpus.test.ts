@@ -81,22 +81,16 @@ async function setUp(name: string, spec: CaseSpec): Promise<string> {
   return dir;
 }
 
-/**
- * Every path under `root` (files, folders, symlinks) with a hash of what it is, sorted. packs'
- * temp folder (`.packs/tmp`: the apply lock) is not state, as in the e2e harness; so `.packs/`
- * itself is listed only through what it holds. (A refused saved plan leaves an empty
- * `.packs/tmp/` behind: the apply lock is taken before the plan is checked.)
- */
+/** Every path under `root` (files, folders, symlinks) with a hash of what it is, sorted. */
 function fingerprint(root: string): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
     for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       const abs = path.join(root, r);
-      if (r.endsWith(".packs/tmp")) continue;
       if (e.isSymbolicLink()) out.push(`${r} -> ${fs.readlinkSync(abs)}`);
       else if (e.isDirectory()) {
-        if (!r.endsWith(".packs")) out.push(`${r}/`);
+        out.push(`${r}/`);
         walk(r);
       } else out.push(`${r} ${createHash("sha256").update(fs.readFileSync(abs)).digest("hex")}`);
     }

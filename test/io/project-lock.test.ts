@@ -43,6 +43,22 @@ describe("acquireLock", () => {
     if (r.ok) await r.release();
   });
 
+  it("removes on release the folders it made, once empty, and never folders it found", async () => {
+    const root = mkdtempSync(join(tmpdir(), "packs-lock-"));
+    const path = join(root, ".packs/tmp/lock");
+    const made = await acquireLock(path);
+    if (made.ok) await made.release();
+    expect(readdirSync(root)).toEqual([]);
+    mkdirSync(join(root, ".packs/state"), { recursive: true });
+    const again = await acquireLock(path);
+    if (again.ok) await again.release();
+    expect(readdirSync(join(root, ".packs"))).toEqual(["state"]);
+    mkdirSync(join(root, ".packs/tmp"));
+    const found = await acquireLock(path);
+    if (found.ok) await found.release();
+    expect(readdirSync(join(root, ".packs")).sort()).toEqual(["state", "tmp"]);
+  });
+
   it("respects a lock held on another host", async () => {
     const path = lockPath();
     writeFileSync(path, JSON.stringify({ pid: DEAD_PID, host: "elsewhere.invalid" }));
