@@ -9,7 +9,7 @@ import type { Plan, PlanSummary } from "../../core/plan-model.js";
 import { ApplyProgress, type ApplyStep } from "./apply-progress.js";
 import { ApprovalPrompt } from "./approval-prompt.js";
 import { FetchProgress, type FetchOperation } from "./fetch-progress.js";
-import { PlanView } from "./plan-view.js";
+import { planBlocks } from "./plan-view.js";
 import { ColorContext } from "./tint.js";
 
 export interface RenderTarget {
@@ -29,12 +29,18 @@ const MAX_DIFF_LINES = 40;
 const tinted = (color: boolean, view: ReactElement) => <ColorContext.Provider value={color}>{view}</ColorContext.Provider>;
 const once = (target: RenderTarget, view: ReactElement) => renderToString(tinted(target.color, view), { columns: target.columns }) + "\n";
 
+/** The plan view as text, block by block (plan-view.tsx planBlocks), so memory stays bounded. */
 export function planToString(plan: Plan, target: RenderTarget): string {
-  return once(target, <PlanView plan={plan} maxDiffLines={MAX_DIFF_LINES} />);
+  return planBlocks({ plan, maxDiffLines: MAX_DIFF_LINES }).map((block) => once(target, block)).join("\n");
 }
 
+/** Steps laid out per call when rendering to text: a large apply is thousands of them. */
+const STEPS_PER_RENDER = 500;
+
 export function applyResultToString(done: readonly ApplyStep[], summary: PlanSummary, target: RenderTarget): string {
-  return once(target, <ApplyProgress done={done} total={done.length} running={false} summary={summary} />);
+  let out = "";
+  for (let i = 0; i < done.length; i += STEPS_PER_RENDER) out += once(target, <ApplyProgress done={done.slice(i, i + STEPS_PER_RENDER)} total={done.length} running={false} />);
+  return out + once(target, <ApplyProgress done={[]} total={done.length} running={false} summary={summary} />);
 }
 
 function mount(out: NodeJS.WriteStream, view: ReactElement, stdin?: NodeJS.ReadStream): Instance {
@@ -49,7 +55,9 @@ export interface LiveApply {
 
 export function liveApply(terminal: LiveTerminal, color: boolean, total: number): LiveApply {
   const done: ApplyStep[] = [];
-  const view = (running: boolean, summary?: PlanSummary) => tinted(color, <ApplyProgress done={[...done]} total={total} running={running} {...(summary && { summary })} />);
+  // `done` only grows; ApplyProgress hands <Static> a new array each render (Static memoises on
+  // the array, and prints only the items past those it printed already).
+  const view = (running: boolean, summary?: PlanSummary) => tinted(color, <ApplyProgress done={done} total={total} running={running} {...(summary && { summary })} />);
   const instance = mount(terminal.stdout, view(true));
   return {
     step(step) {

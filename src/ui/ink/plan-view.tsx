@@ -4,6 +4,7 @@
  * pure function of the plan value (the same value `--json` prints).
  */
 import { Box, Text } from "ink";
+import type { ReactElement } from "react";
 import type { Diagnostic } from "../../core/diagnostics.js";
 import type { Plan } from "../../core/plan-model.js";
 import { planSections, type PlanSection } from "../plan-sections.js";
@@ -19,26 +20,31 @@ export interface PlanViewProps {
 }
 
 export function PlanView({ plan, maxDiffLines }: PlanViewProps) {
-  const warnings: Diagnostic[] = plan.diagnostics.filter((d) => d.severity !== "error");
   return (
     <Box flexDirection="column">
-      <PlanHeader plan={plan} />
-      {warnings.length > 0 && (
-        <Box marginTop={1}>
-          <DiagnosticsView diagnostics={warnings} />
-        </Box>
-      )}
-      {planSections(plan).map((s) => (
-        <Box key={s.pack?.name ?? `removed:${s.removed!.join(",")}`} marginTop={1}>
-          <SectionView section={s} maxDiffLines={maxDiffLines} />
+      {planBlocks({ plan, maxDiffLines }).map((block, i) => (
+        <Box key={i} marginTop={i === 0 ? 0 : 1}>
+          {block}
         </Box>
       ))}
-      <ContextBudget plan={plan} />
-      <Box marginTop={1}>
-        <SummaryLine plan={plan} />
-      </Box>
     </Box>
   );
+}
+
+/**
+ * The plan's blocks, separated by a blank line: the header, the warnings, one per pack, the
+ * context budget, the summary. PlanView lays them out together; a plan with thousands of items
+ * is rendered to text block by block, so layout memory stays that of one pack.
+ */
+export function planBlocks({ plan, maxDiffLines }: PlanViewProps): ReactElement[] {
+  const warnings: Diagnostic[] = plan.diagnostics.filter((d) => d.severity !== "error");
+  return [
+    <PlanHeader plan={plan} />,
+    ...(warnings.length > 0 ? [<DiagnosticsView diagnostics={warnings} />] : []),
+    ...planSections(plan).map((s) => <SectionView section={s} maxDiffLines={maxDiffLines} />),
+    ...(Object.keys(plan.context ?? {}).length > 0 ? [<ContextBudget plan={plan} />] : []),
+    <SummaryLine plan={plan} />,
+  ];
 }
 
 function PlanHeader({ plan }: { plan: Plan }) {
@@ -113,11 +119,9 @@ function ContextBudget({ plan }: { plan: Plan }) {
     return `${a} ${net >= 0 ? "+" : "−"}${Math.abs(net)}${c.added && c.removed ? ` (+${c.added} −${c.removed})` : ""}`;
   };
   return (
-    <Box marginTop={1}>
-      <Text>
-        <Tint dim>Always-loaded context, about (tokens):</Tint> {agents.map(show).join(", ")}
-      </Text>
-    </Box>
+    <Text>
+      <Tint dim>Always-loaded context, about (tokens):</Tint> {agents.map(show).join(", ")}
+    </Text>
   );
 }
 
