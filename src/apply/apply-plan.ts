@@ -11,7 +11,7 @@ import { posix } from "node:path";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { FileChange, Plan } from "../core/plan-model.js";
 import type { ProjectFs } from "../io/project-fs.js";
-import { acquireLock } from "../io/project-lock.js";
+import { acquireLock, type LockHolder } from "../io/project-lock.js";
 import { JOURNAL_PATH } from "../observe/read-state.js";
 
 export const LOCK_FILE = ".packs/tmp/lock";
@@ -22,7 +22,8 @@ export type ApplyEvent = { type: "write" | "delete" | "mkdir" | "rmdir"; path: s
 /** What apply needs of the project's files; a test wraps it to stop apply at any step. */
 export type ApplyFs = Pick<ProjectFs, "abs" | "rawHash" | "write" | "remove" | "mkdir" | "rmdirIfEmpty" | "sweepTemps">;
 
-export type ApplyOutcome = { ok: true; written: number; deleted: number } | { ok: false; diagnostics: Diagnostic[] };
+/** `recovered`: the holder of a lock a dead process left, which this apply took over. */
+export type ApplyOutcome = { ok: true; written: number; deleted: number; recovered?: LockHolder } | { ok: false; diagnostics: Diagnostic[] };
 
 export async function applyPlan(plan: Plan, fs: ApplyFs, onEvent: (e: ApplyEvent) => void = () => {}): Promise<ApplyOutcome> {
   if (plan.blocked) throw new Error("bug: a blocked plan reached apply");
@@ -71,7 +72,7 @@ export async function applyPlan(plan: Plan, fs: ApplyFs, onEvent: (e: ApplyEvent
     for (const dir of plan.files.rmdir) if (await fs.rmdirIfEmpty(dir)) onEvent({ type: "rmdir", path: dir });
     for (const change of plan.state) await execute(change);
     await fs.remove(JOURNAL_PATH);
-    return { ok: true, written, deleted };
+    return { ok: true, written, deleted, ...(lock.recovered && { recovered: lock.recovered }) };
   } finally {
     await lock.release();
   }

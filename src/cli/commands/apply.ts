@@ -75,7 +75,9 @@ export function registerApply(program: Command, io: CliIo, setExit: (code: numbe
 
       const result = await applyShown(io, g, plan, engineContext(io, g).fs);
       if (!result.ok) return setExit(fail(io, result.diagnostics, style, g.json));
-      if (g.json) printJson(io, { ok: true, plan: redactPlan(plan), result: { written: result.written, deleted: result.deleted } });
+      const took = result.recovered;
+      if (took && !g.json) io.err(`${style.dim("note:")} took over the apply lock left by pid ${took.pid} on ${took.host}, which is no longer running.\n`);
+      if (g.json) printJson(io, { ok: true, plan: redactPlan(plan), result: { written: result.written, deleted: result.deleted, ...(took && { recovered_lock: took }) } });
       setExit(0);
     });
 }
