@@ -29,14 +29,13 @@ export const agentListSchema = list(agentIdSchema);
 
 const stringMap = map(z.string());
 
-export const mcpOverrideSchema = emptyable(
-  z.strictObject({
-    env: stringMap.optional().describe("Environment for the server; values may use ${env:NAME} references. Never a literal secret."),
-    headers: stringMap.optional().describe("HTTP headers for a remote server; values may use ${env:NAME} references."),
-    enabled: z.boolean().optional().describe("false turns the server off in this project."),
-  }),
-  () => ({}),
-);
+const mcpOverrideFields = z.strictObject({
+  env: stringMap.optional().describe("Environment for the server; values may use ${env:NAME} references. Never a literal secret."),
+  headers: stringMap.optional().describe("HTTP headers for a remote server; values may use ${env:NAME} references."),
+  enabled: z.boolean().optional().describe("false turns the server off in this project."),
+});
+
+export const mcpOverrideSchema = emptyable(mcpOverrideFields, () => ({}));
 
 export const packEntrySchema = z.strictObject({
   source: z
@@ -87,3 +86,12 @@ export const packsYamlSchema = z.strictObject({
 
 export type PacksYamlInput = z.input<typeof packsYamlSchema>;
 export type PacksYaml = z.output<typeof packsYamlSchema>;
+
+/** The keys allowed in the mapping at `path` of packs.yaml, for "did you mean" hints. */
+export function knownKeysAt(path: readonly (string | number)[]): readonly string[] {
+  if (path.length === 0) return Object.keys(packsYamlSchema.shape);
+  if (path.length === 1 && path[0] === "policy") return Object.keys(policySchema.shape);
+  if (path.length === 2 && path[0] === "packs") return Object.keys(packEntrySchema.shape);
+  if (path.length === 4 && path[0] === "packs" && path[2] === "mcp") return Object.keys(mcpOverrideFields.shape);
+  return [];
+}

@@ -7,7 +7,9 @@
 import type { z } from "zod";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { PACKS_YAML_CODE_PREFIX, PACKS_YAML_CODES as C } from "./diagnostic-codes.js";
+import { closestName } from "../core/closest-name.js";
 import { formatYamlPath } from "./located-diagnostic.js";
+import { knownKeysAt } from "./packs-yaml-schema.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 import { SOURCE_FORMS_HINT } from "./source-spec.js";
 import { locate, type YamlSource } from "./yaml-source.js";
@@ -19,7 +21,7 @@ type Path = (string | number)[];
 export function schemaIssueDiagnostics(source: YamlSource, issues: readonly Issue[], value: unknown): Diagnostic[] {
   return issues.flatMap((issue) => {
     const base = schemaDiagnostics(source, [issue], PACKS_YAML_CODE_PREFIX);
-    if (issue.code === "unrecognized_keys") return base;
+    if (issue.code === "unrecognized_keys") return withSuggestions(base, issue.keys, issue.path);
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const input = valueAt(value, path);
     if (input === undefined && path.length > 0) return [missingKey(source, path)];
@@ -94,4 +96,13 @@ function valueAt(value: unknown, path: Path): unknown {
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;
+}
+
+/** Unknown-key warnings (one per key, in order) with the likely intended key where there is one. */
+function withSuggestions(diagnostics: Diagnostic[], keys: readonly string[], issuePath: Issue["path"]): Diagnostic[] {
+  const known = knownKeysAt(issuePath.filter((p): p is string | number => typeof p !== "symbol"));
+  return diagnostics.map((d, i) => {
+    const near = closestName(keys[i] ?? "", known);
+    return near ? { ...d, hint: `Did you mean "${near}"? Otherwise remove the key.` } : d;
+  });
 }

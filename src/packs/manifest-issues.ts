@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { schemaDiagnostics } from "../config/schema-diagnostics.js";
 import { locate, type YamlSource } from "../config/yaml-source.js";
+import { closestName } from "../core/closest-name.js";
 import { COMMAND_LINE_KEYS, knownKeysAt } from "./manifest-schema.js";
 import { packDiagnostic } from "./pack-diagnostics.js";
 
@@ -60,27 +61,9 @@ export function issueDiagnostic(source: YamlSource, input: unknown, issue: Issue
   if (issue.code !== "unrecognized_keys") return shared;
   // One diagnostic per unknown key, in the order of issue.keys: add the likely intended key.
   return shared.map((d, i) => {
-    const near = closestKey(issue.keys[i] ?? "", knownKeysAt(path));
+    const near = closestName(issue.keys[i] ?? "", knownKeysAt(path));
     return near ? { ...d, hint: `Did you mean "${near}"? Otherwise remove the key.` } : d;
   });
-}
-
-/** The known key within two edits of `key`, if exactly one is. */
-function closestKey(key: string, known: readonly string[]): string | undefined {
-  const near = known.filter((k) => editDistance(key.toLowerCase(), k) <= 2);
-  return near.length === 1 ? near[0] : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 function typeHint(expected: string, path: IssuePath, value: unknown, raw: string | undefined): string {

@@ -131,6 +131,22 @@ describe("loadProjectConfig: valid files", () => {
     expect(config?.packs[0]).not.toHaveProperty("extra");
     expect(config?.packs[0]?.mcp.s).not.toHaveProperty("typo");
   });
+
+  it.each([
+    ["top level", ["version: 1", "agent: [codex]"], "agents"],
+    ["a pack entry", ["version: 1", "packs:", "  a:", "    sourc: ./a", "    source: ./a"], "source"],
+    ["a pack's MCP override", ["version: 1", "packs:", "  a:", "    source: ./a", "    mcp:", "      s: { env: {}, enable: false }"], "enabled"],
+    ["policy", ["version: 1", "policy:", "  Trusted: []"], "trusted"],
+  ])("suggests the key meant by a typo at %s", (_, lines, meant) => {
+    const [d] = loadProjectConfig("packs.yaml", yaml(...lines)).diagnostics;
+    expect(d?.code).toBe("packs-yaml/unknown-key");
+    expect(d?.hint).toBe(`Did you mean "${meant}"? Otherwise remove the key.`);
+  });
+
+  it("suggests nothing for a key close to no known one", () => {
+    const far = loadProjectConfig("packs.yaml", yaml("version: 1", "colour: blue")).diagnostics[0];
+    expect(far?.hint).toBe("Check the spelling against the reference, or remove the key.");
+  });
 });
 
 describe("loadProjectConfig: empty keys", () => {
