@@ -8,6 +8,7 @@
  * the text it is, never as HTML, links or images, and `@name` is shown as code so a comment
  * never mentions anyone. Backtick spans in it stay code.
  */
+import { entryChanges } from "./entry-changes.js";
 import { foldSkills, type PlanLine } from "./fold-skills.js";
 import { canonicalJson } from "../core/json.js";
 import { redactLiteralSecrets } from "../core/literal-secrets.js";
@@ -108,7 +109,25 @@ function packSection(plan: Plan, name: string, items: readonly PlanItem[]): stri
     ...lines.map((l) => `| ${code(symbol(l.item), true)} | ${code(l.address, true)} | ${cell(changeOf(l))} | ${cell(l.item.reason)} |`),
   ].join("\n"));
   for (const l of lines.filter((x) => x.item.blocked && x.item.values)) parts.push(threeWay(l));
+  const detailed = lines.map((l) => [l.address, changeLines(l.item)] as const).filter(([, d]) => d !== undefined);
+  if (detailed.length > 0) {
+    parts.push(`<details><summary>What changes inside (${detailed.length})</summary>\n\n${detailed.map(([address, d]) => `${code(address)}\n\n${fence(d!, "diff")}`).join("\n\n")}\n\n</details>`);
+  }
   return parts.join("\n\n");
+}
+
+/**
+ * For a changed item, what changes inside it as diff lines: a file's or section's unified diff,
+ * or a config entry's field changes (from the JSON Patch; literal secrets redacted).
+ */
+function changeLines(item: PlanItem): string | undefined {
+  if (item.diff) return item.diff.replace(/\n$/, "");
+  if (item.action !== "update" && item.resolved_by !== "force") return undefined;
+  const out = entryChanges(item).flatMap((c) => {
+    const field = c.field === "" ? "" : `${c.field}: `;
+    return [...(c.op !== "add" ? [`- ${field}${shown(c.before)}`] : []), ...(c.op !== "remove" ? [`+ ${field}${shown(c.after)}`] : [])];
+  });
+  return out.length > 0 ? out.join("\n") : undefined;
 }
 
 function changeOf({ item, description }: PlanLine): string {
@@ -203,10 +222,10 @@ function code(s: string, inTable = false): string {
 }
 
 /** A fenced block holding `s` verbatim. */
-function fence(s: string): string {
+function fence(s: string, lang = ""): string {
   const longest = Math.max(2, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const ticks = "`".repeat(longest + 1);
-  return `${ticks}\n${s}\n${ticks}`;
+  return `${ticks}${lang}\n${s}\n${ticks}`;
 }
 
 function shortSha(sha: string): string {

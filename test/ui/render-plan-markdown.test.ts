@@ -5,13 +5,20 @@
 import { describe, expect, it } from "vitest";
 import { renderPlanMarkdown } from "../../src/ui/render-plan-markdown.js";
 import { golden } from "./golden.js";
-import { base, full, SHA_FROM, SHA_TO } from "./sample-plans.js";
+import { base, detailed, full, SHA_FROM, SHA_TO } from "./sample-plans.js";
 
 describe("renderPlanMarkdown", () => {
   const refs = { from: { ref: "origin/main", commit: SHA_FROM }, to: { ref: "HEAD", commit: SHA_TO } };
 
   it("renders a plan between refs: summary, blocked call-out, notes, warnings, a table per pack", () => {
     golden("plan.md", renderPlanMarkdown(full, { refs }));
+  });
+
+  it("shows what changes inside files, sections and config entries in a collapsed diff per pack", () => {
+    const md = renderPlanMarkdown(detailed, { refs });
+    golden("plan-detailed.md", md);
+    expect(md).toContain("<details><summary>What changes inside (2)</summary>");
+    expect(md).toContain("```diff\n- headers: {\"X-Debug\":\"1\"}\n+ timeout: 30\n- url: \"https://api.example/mcp\"\n+ url: \"https://api.example/mcp/v2\"\n```");
   });
 
   it("renders an empty plan", () => {
