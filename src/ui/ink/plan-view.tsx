@@ -20,9 +20,14 @@ export interface PlanViewProps {
 }
 
 export function PlanView({ plan, maxDiffLines }: PlanViewProps) {
+  return <Blocks blocks={planBlocks({ plan, maxDiffLines }).map((b) => b.view)} />;
+}
+
+/** Blocks one under the other, a blank line between them. */
+export function Blocks({ blocks }: { blocks: readonly ReactElement[] }) {
   return (
     <Box flexDirection="column">
-      {planBlocks({ plan, maxDiffLines }).map((block, i) => (
+      {blocks.map((block, i) => (
         <Box key={i} marginTop={i === 0 ? 0 : 1}>
           {block}
         </Box>
@@ -31,20 +36,57 @@ export function PlanView({ plan, maxDiffLines }: PlanViewProps) {
   );
 }
 
+export interface PlanBlock {
+  view: ReactElement;
+  /** About how many lines it takes, so a large plan can be rendered to text in bounded pieces. */
+  lines: number;
+}
+
 /**
  * The plan's blocks, separated by a blank line: the header, the warnings, one per pack, the
  * context budget, the summary. PlanView lays them out together; a plan with thousands of items
- * is rendered to text block by block, so layout memory stays that of one pack.
+ * is rendered to text a few blocks at a time, so layout memory stays bounded.
  */
-export function planBlocks({ plan, maxDiffLines }: PlanViewProps): ReactElement[] {
+export function planBlocks({ plan, maxDiffLines }: PlanViewProps): PlanBlock[] {
   const warnings: Diagnostic[] = plan.diagnostics.filter((d) => d.severity !== "error");
+  // Packs with nothing to do are one line together, as a reviewer of a large repository wants;
+  // their notes stay in the JSON plan.
+  const sections = planSections(plan);
+  const quiet = sections.filter(isQuiet);
+  const shown = sections.filter((s) => !isQuiet(s));
+  const sectionLines = (s: PlanSection) => 2 + s.groups.reduce((n, g) => n + 1 + g.lines.reduce((m, l) => m + 3 + Math.min(maxDiffLines, lineCount(l.item.diff)), 0), 0);
   return [
-    <PlanHeader plan={plan} />,
-    ...(warnings.length > 0 ? [<DiagnosticsView diagnostics={warnings} />] : []),
-    ...planSections(plan).map((s) => <SectionView section={s} maxDiffLines={maxDiffLines} />),
-    ...(Object.keys(plan.context ?? {}).length > 0 ? [<ContextBudget plan={plan} />] : []),
-    <SummaryLine plan={plan} />,
+    { view: <PlanHeader plan={plan} />, lines: 2 + plan.notes.length },
+    ...(warnings.length > 0 ? [{ view: <DiagnosticsView diagnostics={warnings} />, lines: 3 * warnings.length }] : []),
+    ...shown.map((s) => ({ view: <SectionView section={s} maxDiffLines={maxDiffLines} />, lines: sectionLines(s) })),
+    ...(quiet.length > 0 ? [{ view: <UnchangedPacks names={quiet.map((s) => s.pack!.name)} />, lines: 1 }] : []),
+    ...(Object.keys(plan.context ?? {}).length > 0 ? [{ view: <ContextBudget plan={plan} />, lines: 1 }] : []),
+    { view: <SummaryLine plan={plan} />, lines: 1 },
   ];
+}
+
+/** A pack of packs.yaml with no item to change, no pin to move and nothing floating. */
+function isQuiet(s: PlanSection): boolean {
+  const p = s.pack;
+  return p !== undefined && s.groups.length === 0 && !p.floating && !(p.pin && p.pin.from !== p.pin.to);
+}
+
+const UNCHANGED_NAMES_SHOWN = 8;
+
+function UnchangedPacks({ names }: { names: readonly string[] }) {
+  const more = names.length - UNCHANGED_NAMES_SHOWN;
+  const listed = names.slice(0, UNCHANGED_NAMES_SHOWN).join(", ") + (more > 0 ? `, and ${more} more` : "");
+  return (
+    <Text>
+      <Tint dim>{`Unchanged: ${names.length === 1 ? "pack" : `${names.length} packs`} ${listed}.`}</Tint>
+    </Text>
+  );
+}
+
+function lineCount(text: string | undefined): number {
+  let n = 0;
+  for (let i = text?.indexOf("\n") ?? -1; i !== -1; i = text!.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 function PlanHeader({ plan }: { plan: Plan }) {
