@@ -5,7 +5,7 @@
  * Edits are surgical (src/core/edit): comments, order and indentation of everything else survive.
  */
 import jsonPatch from "fast-json-patch";
-import { applyJsoncEdits, type JsoncEdit } from "./edit/jsonc-edit.js";
+import { JsoncEditSession, type JsoncEdit } from "./edit/jsonc-edit.js";
 import { parseJsonc, valueAt } from "./edit/jsonc-parse.js";
 import { positionOf } from "./edit/jsonc-tree.js";
 import { renderJson } from "./edit/jsonc-edit.js";
@@ -26,21 +26,26 @@ export function buildJsonFile(
   ignore?: readonly (readonly string[])[],
 ): FileBuildResult {
   const out = emptyResult();
-  let text = liveText ?? renderJson(template);
+  const initial = liveText ?? renderJson(template);
   if (liveText === undefined) out.createdNow.push(path);
-  let doc = parse(text);
+  let doc = parse(initial);
   const isCreated = (id: string) => created.has(id) || out.createdNow.includes(id);
+  // One edit session per file: the document follows the edits in memory (no re-parse per edit),
+  // and the text is checked against it once at the end.
+  let session: JsoncEditSession | undefined;
   const edit = (e: JsoncEdit) => {
-    text = applyJsoncEdits(text, [e]);
-    doc = parse(text);
+    session ??= new JsoncEditSession(initial);
+    session.apply(e);
+    doc = session.value;
   };
+  const currentText = () => session?.text ?? initial;
 
   if (!isJsonObject(doc)) {
     out.diagnostics.push({
       code: "config/unexpected-shape",
       severity: "error",
       summary: "the top level is not an object, so packs cannot add to it",
-      location: { file: path, ...positionOf(text, []) },
+      location: { file: path, ...positionOf(initial, []) },
       hint: "An agent config is a JSON object ({ … }); fix the file, then plan again.",
     });
     return out;
@@ -85,6 +90,7 @@ export function buildJsonFile(
     }
   }
 
+  const text = session ? session.result() : initial;
   if (isCreated(path) && canonicalJson(doc) === canonicalJson(template)) {
     out.after = liveText === undefined ? undefined : null;
     out.removed.push(path);
@@ -121,7 +127,7 @@ export function buildJsonFile(
           code: "config/unexpected-shape",
           severity: "error",
           summary: `${encodePointer(anc)} is not ${want === "array" ? "an array" : "an object"}, so packs cannot add to it`,
-          location: { file: path, ...positionOf(text, anc) },
+          location: { file: path, ...positionOf(currentText(), anc) },
           hint: `Make ${encodePointer(anc)} ${want === "array" ? "an array" : "an object"} (or remove it), then plan again.`,
         });
         return false;

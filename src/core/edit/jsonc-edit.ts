@@ -34,21 +34,59 @@ export type JsoncEdit =
  * never silently change what the file means.
  */
 export function applyJsoncEdits(text: string, edits: readonly JsoncEdit[]): string {
-  const { bom, body } = stripBom(text);
-  const style = detectStyle(body);
-  let out = body;
-  for (const edit of edits) out = applyChecked(out, edit, style);
-  return bom + out;
+  const session = new JsoncEditSession(text);
+  for (const edit of edits) session.apply(edit);
+  return session.result();
 }
 
-function applyChecked(text: string, edit: JsoncEdit, style: JsoncStyle): string {
-  const expected = applyEditToValue(jsonValueOfNode(parseStrict(text)), edit);
-  const result = applyOne(text, edit, style);
-  const check = parseJsonc(result);
-  if (check.errors.length > 0 || !jsonEqual(check.value, expected)) {
-    throw new Error(`bug: JSONC ${edit.op} at ${describePath(edit.path)} produced a wrong document`);
+/**
+ * Many edits to one text (a config file that gains hundreds of entries): each edit parses the
+ * text once to find where it goes, and the plain value follows along in memory, so a caller can
+ * read the document between edits without parsing it again. The check that the text means what
+ * the edits say (re-parse, compare) runs once, in result(); per edit it made a file of N entries
+ * cost N² parses several times over.
+ */
+export class JsoncEditSession {
+  private readonly bom: string;
+  private readonly style: JsoncStyle;
+  private body: string;
+  private current: JsonValue;
+  private readonly applied: JsoncEdit[] = [];
+
+  constructor(text: string) {
+    const { bom, body } = stripBom(text);
+    this.bom = bom;
+    this.body = body;
+    this.style = detectStyle(body);
+    this.current = jsonValueOfNode(parseStrict(body));
   }
-  return result;
+
+  /** The document as the edits so far make it. */
+  get value(): JsonValue {
+    return this.current;
+  }
+
+  /** The text so far, unchecked (for positions in diagnostics). */
+  get text(): string {
+    return this.bom + this.body;
+  }
+
+  apply(edit: JsoncEdit): void {
+    this.current = applyEditToValue(this.current, edit);
+    this.body = applyOne(this.body, edit, this.style);
+    this.applied.push(edit);
+  }
+
+  /** The edited text, re-parsed and compared with the value the edits describe. */
+  result(): string {
+    if (this.applied.length > 0) {
+      const check = parseJsonc(this.body);
+      if (check.errors.length > 0 || !jsonEqual(check.value, this.current)) {
+        throw new Error(`bug: JSONC edits (${this.applied.map((e) => `${e.op} at ${describePath(e.path)}`).join(", ")}) produced a wrong document`);
+      }
+    }
+    return this.bom + this.body;
+  }
 }
 
 function applyOne(text: string, edit: JsoncEdit, style: JsoncStyle): string {
