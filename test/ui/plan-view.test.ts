@@ -27,6 +27,16 @@ describe("plan view", () => {
     golden("plan-view-empty.txt", await renderPlan({ ...base, notes: [], packs: [full.packs[0]!] }, AT_80));
   });
 
+  it("puts unchanged packs on shared lines, keeping every note once", async () => {
+    const pack = (name: string, notes: string[]) => ({ ...full.packs[0]!, name, notes });
+    const plan = { ...base, notes: [], packs: [pack("a", ["shared note"]), pack("b", ["shared note"]), pack("c", ["could not reach the remote; using the cache"]), pack("d", [])] };
+    const text = await renderPlan(plan, AT_80);
+    expect(text).toContain("Unchanged: 2 packs a, b.\n  shared note\n");
+    expect(text).toContain("Unchanged: pack c.\n  could not reach the remote; using the cache\n");
+    expect(text).toContain("Unchanged: pack d.\n");
+    expect(text.match(/shared note/g)).toHaveLength(1);
+  });
+
   it("names the scope of a limited plan", async () => {
     const text = await renderPlan({ ...base, notes: [], scope: { pack: "dbt-tools", agent: "codex" } }, AT_80);
     expect(text).toContain("Limited to pack dbt-tools and what codex reads; everything else stays as it is.");

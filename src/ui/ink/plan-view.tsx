@@ -49,17 +49,22 @@ export interface PlanBlock {
  */
 export function planBlocks({ plan, maxDiffLines }: PlanViewProps): PlanBlock[] {
   const warnings: Diagnostic[] = plan.diagnostics.filter((d) => d.severity !== "error");
-  // Packs with nothing to do are one line together, as a reviewer of a large repository wants;
-  // their notes stay in the JSON plan.
+  // Packs with nothing to do share a line, as a reviewer of a large repository wants: one per
+  // set of identical notes, each note shown once (a note is never dropped).
   const sections = planSections(plan);
-  const quiet = sections.filter(isQuiet);
   const shown = sections.filter((s) => !isQuiet(s));
+  const quiet = new Map<string, { names: string[]; notes: readonly string[] }>();
+  for (const s of sections.filter(isQuiet)) {
+    const key = JSON.stringify(s.pack!.notes);
+    if (!quiet.has(key)) quiet.set(key, { names: [], notes: s.pack!.notes });
+    quiet.get(key)!.names.push(s.pack!.name);
+  }
   const sectionLines = (s: PlanSection) => 2 + s.groups.reduce((n, g) => n + 1 + g.lines.reduce((m, l) => m + 3 + Math.min(maxDiffLines, lineCount(l.item.diff)), 0), 0);
   return [
     { view: <PlanHeader plan={plan} />, lines: 2 + plan.notes.length },
     ...(warnings.length > 0 ? [{ view: <DiagnosticsView diagnostics={warnings} />, lines: 3 * warnings.length }] : []),
     ...shown.map((s) => ({ view: <SectionView section={s} maxDiffLines={maxDiffLines} />, lines: sectionLines(s) })),
-    ...(quiet.length > 0 ? [{ view: <UnchangedPacks names={quiet.map((s) => s.pack!.name)} />, lines: 1 }] : []),
+    ...[...quiet.values()].map((q) => ({ view: <UnchangedPacks names={q.names} notes={q.notes} />, lines: 1 + q.notes.length })),
     ...(Object.keys(plan.context ?? {}).length > 0 ? [{ view: <ContextBudget plan={plan} />, lines: 1 }] : []),
     { view: <SummaryLine plan={plan} />, lines: 1 },
   ];
@@ -73,13 +78,19 @@ function isQuiet(s: PlanSection): boolean {
 
 const UNCHANGED_NAMES_SHOWN = 8;
 
-function UnchangedPacks({ names }: { names: readonly string[] }) {
+/** Packs with no change, and the notes they all have (each once). */
+function UnchangedPacks({ names, notes }: { names: readonly string[]; notes: readonly string[] }) {
   const more = names.length - UNCHANGED_NAMES_SHOWN;
   const listed = names.slice(0, UNCHANGED_NAMES_SHOWN).join(", ") + (more > 0 ? `, and ${more} more` : "");
   return (
-    <Text>
-      <Tint dim>{`Unchanged: ${names.length === 1 ? "pack" : `${names.length} packs`} ${listed}.`}</Tint>
-    </Text>
+    <Box flexDirection="column">
+      <Text>{`Unchanged: ${names.length === 1 ? "pack" : `${names.length} packs`} ${listed}.`}</Text>
+      {notes.map((note, i) => (
+        <Box key={i} marginLeft={2}>
+          <Tint dim>{note}</Tint>
+        </Box>
+      ))}
+    </Box>
   );
 }
 
