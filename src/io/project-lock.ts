@@ -27,7 +27,22 @@ export type LockResult = { ok: true; release: () => Promise<void>; recovered?: L
 const TAKEOVER_TRIES = 40;
 const TAKEOVER_WAIT_MS = 25;
 
+/** Attempts when the lock's folder vanishes under us (another run removing it as it releases). */
+const VANISHED_FOLDER_TRIES = 10;
+
 export async function acquireLock(path: string): Promise<LockResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await acquireIn(path);
+    } catch (e) {
+      // A run that made .packs/tmp removes it when it releases; a run taking the lock at that
+      // moment finds the folder gone mid-way (ENOENT) and starts again.
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT" || attempt >= VANISHED_FOLDER_TRIES) throw e;
+    }
+  }
+}
+
+async function acquireIn(path: string): Promise<LockResult> {
   // The first folder this call made, if any: release removes what it made once empty, so a run
   // that wrote nothing (a refused plan) leaves no trace.
   const made = await mkdir(dirname(path), { recursive: true });
