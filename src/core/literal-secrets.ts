@@ -59,6 +59,11 @@ export function holdsLiteralSecret(value: unknown, key = ""): boolean {
   return false;
 }
 
+/** The key a value at `path` sits under, for the name rules of holdsLiteralSecret: the last segment that is not an array index. */
+export function keyOf(path: readonly string[]): string {
+  return path.findLast((seg) => !/^\d+$/.test(seg)) ?? "";
+}
+
 /** What a view shows in place of a literal secret. */
 export const REDACTED_SECRET = "‹literal secret, not shown›";
 

@@ -4,7 +4,8 @@
  * of the files the plan writes. Such a plan describes the change; it cannot be applied, so a
  * saved plan (`plan --out`) is refused instead when it would hold a secret (secretsInPlan).
  */
-import { holdsLiteralSecret, REDACTED_SECRET, redactLiteralSecrets } from "./literal-secrets.js";
+import { decodePointer } from "./json.js";
+import { holdsLiteralSecret, keyOf, REDACTED_SECRET, redactLiteralSecrets } from "./literal-secrets.js";
 import type { FileChange, Plan, PlanItem } from "./plan-model.js";
 
 /** The literal secret strings among the values the plan's items write or show. */
@@ -37,5 +38,5 @@ export function redactPlan(plan: Plan): Plan {
 }
 
 function lastKey(pointer: string): string {
-  return pointer.split("/").filter((s) => !/^\d+$/.test(s)).pop()?.replace(/~1/g, "/").replace(/~0/g, "~") ?? "";
+  return keyOf(decodePointer(pointer));
 }

@@ -3,7 +3,8 @@
  * fields a new entry gets, and for a changed entry each operation with the value on disk before
  * it (from the item's `values.live`). Values that hold a literal secret come redacted. Pure.
  */
-import { redactLiteralSecrets } from "../core/literal-secrets.js";
+import { decodePointer } from "../core/json.js";
+import { keyOf, redactLiteralSecrets } from "../core/literal-secrets.js";
 import type { PlanItem } from "../core/plan-model.js";
 
 export interface EntryChange {
@@ -19,21 +20,17 @@ export function entryChanges(item: PlanItem): EntryChange[] {
   if (t.kind !== "entry" || !item.patch || item.action === "delete") return [];
   const live = item.values?.live;
   return item.patch.flatMap((op): EntryChange[] => {
-    const path = parsePointer(op.path).slice(t.pointer.length);
+    const path = decodePointer(op.path).slice(t.pointer.length);
     if (op.op === "add" && path.length === 0) {
       // A new entry: its fields, one line each.
       return isObject(op.value) ? Object.entries(op.value).map(([k, after]) => ({ op: "add", field: fieldOf([k]), after: redactLiteralSecrets(after, k) })) : [];
     }
     const change: EntryChange = { op: op.op, field: fieldOf(path) };
-    const key = path.findLast((seg) => !/^\d+$/.test(seg)) ?? "";
+    const key = keyOf(path);
     if (op.op !== "add" && live !== undefined) change.before = redactLiteralSecrets(at(live, path), key);
     if (op.op !== "remove") change.after = redactLiteralSecrets(op.value, key);
     return [change];
   });
-}
-
-function parsePointer(pointer: string): string[] {
-  return pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 function fieldOf(path: readonly string[]): string {
