@@ -126,6 +126,9 @@ function isCandidate(cp: number): boolean {
 
 /** Every hidden character of `text`, in order. */
 export function findHiddenUnicode(text: string): HiddenChar[] {
+  // Every flagged character is a candidate, so a text without one has no findings: this skips
+  // the per-code-point walk for the SKILL.md files and instructions of a whole project.
+  if (!CANDIDATE.test(text)) return [];
   const cps: { cp: number; offset: number }[] = [];
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;

@@ -16,6 +16,7 @@ import type { JsonObject } from "./json.js";
 import { LiveView, type Hasher, type LiveSnapshot } from "./live.js";
 import { formatOf } from "./item.js";
 import type { FileBuildResult } from "./plan-file-result.js";
+import { groupBy } from "./group-by.js";
 import { buildJsonFile } from "./plan-json-file.js";
 import { buildMarkdownFile } from "./plan-markdown-file.js";
 import { buildTomlFile } from "./plan-toml-file.js";
@@ -133,12 +134,7 @@ function buildSharedFile(path: string, text: string | undefined, xs: readonly It
 }
 
 function groupByPath(xs: readonly ItemDecision[]): Map<string, ItemDecision[]> {
-  const out = new Map<string, ItemDecision[]>();
-  for (const x of xs) {
-    const path = (x.desired ?? x.recorded)!.address.path;
-    out.set(path, [...(out.get(path) ?? []), x]);
-  }
-  return out;
+  return groupBy(xs, (x) => (x.desired ?? x.recorded)!.address.path);
 }
 
 function countLines(before: string | undefined, after: FileContent | null): { added: number; removed: number } {

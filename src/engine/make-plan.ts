@@ -14,6 +14,7 @@ import { sha256Sri } from "../io/hash.js";
 import { linksOutOfProject } from "../io/links-out.js";
 import type { ProjectFs } from "../io/project-fs.js";
 import { readRecordedState } from "../observe/read-state.js";
+import { groupBy } from "../core/group-by.js";
 import { loadDesiredState } from "./desired-state.js";
 import { observeLive } from "./observe-live.js";
 import { skillDuplicateWarnings } from "./skill-duplicates.js";
@@ -144,12 +145,11 @@ const PACKS_OWN_FILES = ["packs.lock.yaml", ".packs/.gitignore", ".packs/state/"
  * the project is an error, one per link.
  */
 async function linkDiagnostics(root: string, paths: readonly string[]): Promise<Diagnostic[]> {
-  const links = new Map<string, string[]>();
-  for (const [path, link] of await linksOutOfProject(root, paths)) links.set(link, [...(links.get(link) ?? []), path]);
+  const links = groupBy(await linksOutOfProject(root, paths), ([, link]) => link);
   return [...links].sort(([a], [b]) => (a < b ? -1 : 1)).map(([link, under]) => ({
     code: "project/link-outside",
     severity: "error" as const,
-    summary: `${link} is a symlink that leads out of the project; packs would write ${under.length === 1 ? under[0] : `${under.length} paths`} through it`,
+    summary: `${link} is a symlink that leads out of the project; packs would write ${under.length === 1 ? under[0]![0] : `${under.length} paths`} through it`,
     location: { file: link },
     hint: "packs writes only inside the project. Replace the symlink with a real folder (or file), or remove it, then run the command again.",
   }));

@@ -8,6 +8,7 @@ import semver from "semver";
 import { loadProjectConfig } from "../config/load-project-config.js";
 import type { ProjectConfig } from "../config/project-config.js";
 import { hasErrors, type Diagnostic } from "../core/diagnostics.js";
+import { groupBy } from "../core/group-by.js";
 import { TIERS, type Tier } from "../core/pack-model.js";
 import { shownTier, sourceAllowed } from "../core/policy.js";
 import { loadRegistryIndex, type RegistryEntry } from "../sources/registry-index.js";
@@ -122,9 +123,7 @@ export function matchesTerm(p: Pick<RegistryPack, "name" | "description" | "tags
 
 /** Entries grouped by name, in the order the index first lists each name. */
 function byName(entries: readonly RegistryEntry[]): Map<string, RegistryEntry[]> {
-  const out = new Map<string, RegistryEntry[]>();
-  for (const e of entries) out.set(e.name, [...(out.get(e.name) ?? []), e]);
-  return out;
+  return groupBy(entries, (e) => e.name);
 }
 
 /** The highest valid semver version, as `registry:<name>` without a range picks it; else the first entry. */

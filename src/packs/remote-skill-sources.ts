@@ -16,6 +16,7 @@ import { isAtOrUnder } from "./pack-paths.js";
 export function remoteSkillSources(files: readonly Pick<PackFile, "path" | "content">[]): string[] {
   const manifest = files.find((f) => f.path === MANIFEST) ?? files.find((f) => f.path === LEGACY_MANIFEST);
   if (!manifest || manifest.content.encoding !== "utf8") return [];
+  if (!mayNameSource(manifest.content.text)) return [];
   const doc = parseDocument(canonicalText(manifest.content.text), { uniqueKeys: false });
   if (doc.errors.length > 0) return []; // loadPack reports it
   const lists = [doc.get("skills"), ...groupSkillLists(doc.get("skill_groups"))];
@@ -28,6 +29,15 @@ export function remoteSkillSources(files: readonly Pick<PackFile, "path" | "cont
     }
   }
   return out;
+}
+
+/**
+ * A manifest whose text never spells `source` has no `source:` key, so no remote skills, and
+ * need not be parsed a second time (loadPack parses it with positions). The one other way to
+ * write the key is with escapes in a double-quoted scalar, hence the backslash.
+ */
+function mayNameSource(text: string): boolean {
+  return text.includes("source") || text.includes("\\");
 }
 
 function groupSkillLists(groups: unknown): unknown[] {

@@ -4,6 +4,7 @@
  * order. Pure data shaping; the ink view and tests share it.
  */
 import type { AgentId } from "../core/agent-id.js";
+import { groupBy } from "../core/group-by.js";
 import type { Plan, PlanItem, PlanPack } from "../core/plan-model.js";
 import { foldSkills, type PlanLine } from "./fold-skills.js";
 
@@ -34,13 +35,9 @@ export function planSections(plan: Plan): PlanSection[] {
     byKey.get(key)!.items.push(item);
   }
   return [...byKey.values()].map(({ section, items }) => {
-    const groups = new Map<string, PlanItem[]>();
     const agentsOf = (i: PlanItem) => [...i.serves].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
     const sorted = [...items].sort((a, b) => rank(agentsOf(a)[0]!) - rank(agentsOf(b)[0]!));
-    for (const i of sorted) {
-      const label = agentsOf(i).join(" + ");
-      groups.set(label, [...(groups.get(label) ?? []), i]);
-    }
+    const groups = groupBy(sorted, (i) => agentsOf(i).join(" + "));
     return { ...section, groups: [...groups].map(([label, xs]) => ({ label, lines: foldSkills(xs) })) };
   });
 }

@@ -13,6 +13,7 @@ import { foldSkills, type PlanLine } from "./fold-skills.js";
 import { canonicalJson } from "../core/json.js";
 import { redactLiteralSecrets } from "../core/literal-secrets.js";
 import { formatLocation, type Diagnostic } from "../core/diagnostics.js";
+import { groupBy } from "../core/group-by.js";
 import type { Plan, PlanItem } from "../core/plan-model.js";
 
 export interface MarkdownPlanOptions {
@@ -76,13 +77,9 @@ function summary(plan: Plan): string {
 
 /** Items grouped by the pack that wants them (packs.yaml order); removals of packs no longer named last. */
 function sections(plan: Plan): Map<string, PlanItem[]> {
-  const out = new Map<string, PlanItem[]>();
-  for (const p of plan.packs) out.set(p.name, []);
-  for (const i of plan.items.filter((x) => x.action !== "noop")) {
-    const key = i.owners.find((o) => out.has(o)) ?? `removed: ${i.owners.join(", ")}`;
-    out.set(key, [...(out.get(key) ?? []), i]);
-  }
-  return out;
+  const out = new Map<string, PlanItem[]>(plan.packs.map((p) => [p.name, []]));
+  const changes = plan.items.filter((x) => x.action !== "noop");
+  return groupBy(changes, (i) => i.owners.find((o) => out.has(o)) ?? `removed: ${i.owners.join(", ")}`, out);
 }
 
 function packSection(plan: Plan, name: string, items: readonly PlanItem[]): string {
