@@ -97,7 +97,9 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
   const built = buildLock(state.packs, finalSidecars, hashText);
   const inputs = full ? inputsHash(ctx.packsVersion, configInputs(state.config, state.agents), built.packs, hashText) : state.lock?.inputs;
   const lock = { ...built, ...(inputs !== undefined && { inputs }) };
-  const state_ = await stateChanges(fs, lock, finalSidecars, recorded.sidecars.filter((s) => inScope(s.pack)));
+  const known = new Map(recorded.texts);
+  if (state.lockText !== undefined) known.set(LOCK_PATH, state.lockText);
+  const state_ = await stateChanges(fs, lock, finalSidecars, recorded.sidecars.filter((s) => inScope(s.pack)), known);
   if (req.frozen) {
     const frozen = [
       ...movedTagDiagnostics(state.packs),

@@ -7,10 +7,8 @@ import type { LiveSnapshot } from "../core/live.js";
 import { ancestors } from "../core/plan-dirs.js";
 import type { Sidecar } from "../core/sidecar.js";
 import type { ProjectFs } from "../io/project-fs.js";
-import { mapLimit } from "../core/map-limit.js";
+import { IO_CONCURRENCY, mapLimit } from "../core/map-limit.js";
 
-/** Reads in flight at once: enough to keep the disk and libuv's threads busy. */
-export const IO_CONCURRENCY = 64;
 
 export async function observeLive(
   fs: ProjectFs,

@@ -31,6 +31,8 @@ export interface ResolvedPacks {
   packs: ResolvedPack[];
   /** The lock as it was on disk, if there was one. */
   lock?: Lock;
+  /** Its text as read. */
+  lockText?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -44,7 +46,8 @@ export async function resolvePacks(config: ProjectConfig, fs: ProjectFs, setting
   const ctx: SourceContext = { fs, ...settings, registries: config.registries, runCache: new Map(), ...(allow && { allowSource: (s: string) => sourceAllowed(s, allow) }) };
   const fresh = (key: string) => settings.update === "all" || settings.update?.has(key) === true;
   const refused = sourcePolicyDiagnostics(config);
-  if (refused.length > 0) return { packs: [], ...(lock && { lock }), diagnostics: refused };
+  const read = lock && { lock, lockText: lockText! };
+  if (refused.length > 0) return { packs: [], ...read, diagnostics: refused };
   const results = await Promise.all(config.packs.map((entry) => {
     const locked = lock?.packs[entry.key];
     return resolveSource({ entry, ...(locked && !fresh(entry.key) && satisfies(locked, entry) && { locked }) }, ctx);
@@ -58,7 +61,7 @@ export async function resolvePacks(config: ProjectConfig, fs: ProjectFs, setting
     diagnostics.push(...floatingDiagnostics(trusted, config.policy));
     packs.push(trusted);
   }
-  return { packs, ...(lock && { lock }), diagnostics };
+  return { packs, ...read, diagnostics };
 }
 
 /** Does the lock's entry still pin what packs.yaml asks for (same source, and for git the same ref and path)? */

@@ -8,25 +8,39 @@ import type { Sidecar } from "../core/sidecar.js";
 import { inventory, LOCKFILE_VERSION, packComponents, treeIntegrity, type Lock } from "../lockfile/lock-model.js";
 import { LOCK_PATH, renderLock, renderSidecar, sidecarPath } from "../lockfile/render-lock.js";
 import type { ProjectFs } from "../io/project-fs.js";
+import { IO_CONCURRENCY, mapLimit } from "../core/map-limit.js";
 import type { ResolvedPack } from "../sources/resolve-source.js";
 
 export const GITIGNORE_PATH = ".packs/.gitignore";
 const GITIGNORE = "# packs: temporary files (journal, lock) stay out of git.\ntmp/\n";
 
-export async function stateChanges(fs: ProjectFs, lock: Lock, sidecars: ReadonlyMap<string, Sidecar>, previous: readonly Sidecar[]): Promise<FileChange[]> {
+/**
+ * `known`: texts this run already read (sidecars, the lock), by path. A file whose rendered text
+ * equals its known text is unchanged and is not read again; a text holding U+FFFD may have come
+ * from bytes that were not UTF-8, so it proves nothing and the file is read.
+ */
+export async function stateChanges(
+  fs: ProjectFs,
+  lock: Lock,
+  sidecars: ReadonlyMap<string, Sidecar>,
+  previous: readonly Sidecar[],
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<FileChange[]> {
   const want = new Map<string, string | null>();
   for (const s of sidecars.values()) want.set(sidecarPath(s.pack), renderSidecar(s));
   for (const s of previous) if (!sidecars.has(s.pack)) want.set(sidecarPath(s.pack), null);
   want.set(LOCK_PATH, renderLock(lock));
   want.set(GITIGNORE_PATH, GITIGNORE);
 
-  // Read concurrently (one sidecar per pack adds up in a monorepo); reported in path order.
+  // Read concurrently, a bounded number at once; reported in path order.
   const sorted = [...want].sort(([a], [b]) => a.localeCompare(b));
-  const changes = await Promise.all(sorted.map(async ([path, text]): Promise<FileChange | undefined> => {
+  const changes = await mapLimit(sorted, IO_CONCURRENCY, async ([path, text]): Promise<FileChange | undefined> => {
+    const before = known.get(path);
+    if (text !== null && before === text && !before.includes("\uFFFD")) return undefined;
     const live = await fs.observe(path);
     if (text === null ? !live.exists : live.exists && live.text === text) return undefined;
     return { path, before: live.exists ? live.raw! : null, after: text === null ? null : { encoding: "utf8", text } };
-  }));
+  });
   return changes.filter((c): c is FileChange => c !== undefined);
 }
 

@@ -8,6 +8,7 @@ import { AGENT_IDS } from "../core/agent-id.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { Sidecar } from "../core/sidecar.js";
 import type { ProjectFs } from "../io/project-fs.js";
+import { IO_CONCURRENCY, mapLimit } from "../core/map-limit.js";
 
 export const STATE_DIR = ".packs/state";
 export const JOURNAL_PATH = ".packs/tmp/journal.json";
@@ -56,25 +57,30 @@ export interface RecordedState {
   sidecars: Sidecar[];
   pending: Sidecar[];
   diagnostics: Diagnostic[];
+  /** Each sidecar's text as read (by path), so a plan can tell an unchanged one without reading it again. */
+  texts: ReadonlyMap<string, string>;
 }
 
 export async function readRecordedState(fs: ProjectFs): Promise<RecordedState> {
   const diagnostics: Diagnostic[] = [];
+  const names = ((await fs.list(STATE_DIR)) ?? []).filter((n) => n.endsWith(".json"));
+  // Read concurrently (one sidecar per pack adds up in a monorepo); handled in name order.
+  const read = await mapLimit(names, IO_CONCURRENCY, async (name) => ({ name, path: `${STATE_DIR}/${name}`, text: await fs.readText(`${STATE_DIR}/${name}`) }));
   const sidecars: Sidecar[] = [];
-  for (const name of (await fs.list(STATE_DIR)) ?? []) {
-    if (!name.endsWith(".json")) continue;
-    const path = `${STATE_DIR}/${name}`;
-    const parsed = parseJson(await fs.readText(path), sidecarSchema, path, diagnostics);
+  const texts = new Map<string, string>();
+  for (const { name, path, text } of read) {
+    const parsed = parseJson(text, sidecarSchema, path, diagnostics);
     if (!parsed) continue;
     if (`${parsed.pack}.json` !== name) {
       diagnostics.push({ code: "state/sidecar-mismatch", severity: "error", summary: `${path} records pack "${parsed.pack}"`, location: { file: path }, hint: "Restore the file from version control." });
       continue;
     }
     sidecars.push(parsed as Sidecar);
+    texts.set(path, text!);
   }
   const journalText = await fs.readText(JOURNAL_PATH);
   const journal = journalText === undefined ? undefined : parseJson(journalText, journalSchema, JOURNAL_PATH, diagnostics);
-  return { sidecars, pending: (journal?.sidecars ?? []) as Sidecar[], diagnostics };
+  return { sidecars, pending: (journal?.sidecars ?? []) as Sidecar[], diagnostics, texts };
 }
 
 function parseJson<T>(text: string | undefined, schema: z.ZodType<T>, path: string, diagnostics: Diagnostic[]): T | undefined {
