@@ -13,7 +13,11 @@ import { canonicalJson, type JsonValue } from "./json.js";
 
 export interface LiveFile {
   exists: boolean;
-  /** The text, for files the planner must parse or diff (UTF-8). */
+  /**
+   * The text (UTF-8). Absent for a file that is not UTF-8, and for a whole file read for its
+   * hash alone (engine/observe-live.ts): one that already holds the pack's content, or any whole
+   * file when only hashes are compared. A file packs edits a part of always has it, when UTF-8.
+   */
   text?: string;
   /** sha256 SRI of the canonical content (text: BOM stripped, CRLF→LF). */
   hash?: string;

@@ -109,7 +109,7 @@ async function fastCheck(ctx: EngineContext, config: ProjectConfig, lock: Lock |
     if (!files || treeIntegrity(files, hashText) !== locked.integrity) return { kind: "pending", summary: `pack "${entry.key}" (${entry.sourceText}) changed since the lock: run packs apply` };
     return undefined;
   });
-  const snapshot = observeLive(fs, [], sidecars);
+  const snapshot = observeLive(fs, [], sidecars, "none");
   for (const f of await packFindings) if (f) findings.push(f);
 
   // Co-owned items are in several sidecars: each address is checked once.

@@ -3,6 +3,7 @@
  * satisfies packs.yaml is fetched at its pinned commit or version; the others (new, changed in
  * packs.yaml, or named by `packs update`) are resolved afresh.
  */
+import { mapLimit } from "../core/map-limit.js";
 import type { PackEntry, ProjectConfig } from "../config/project-config.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { sourceAllowed } from "../core/policy.js";
@@ -36,6 +37,9 @@ export interface ResolvedPacks {
   diagnostics: Diagnostic[];
 }
 
+/** Packs resolved at once: enough to overlap network fetches and keep the disk busy. */
+const PACK_CONCURRENCY = 16;
+
 export async function resolvePacks(config: ProjectConfig, fs: ProjectFs, settings: SourceSettings): Promise<ResolvedPacks> {
   const lockText = await fs.readText(LOCK_PATH);
   const parsed = lockText === undefined ? { diagnostics: [] } : parseLock(LOCK_PATH, lockText);
@@ -48,10 +52,12 @@ export async function resolvePacks(config: ProjectConfig, fs: ProjectFs, setting
   const refused = sourcePolicyDiagnostics(config);
   const read = lock && { lock, lockText: lockText! };
   if (refused.length > 0) return { packs: [], ...read, diagnostics: refused };
-  const results = await Promise.all(config.packs.map((entry) => {
+  // A few packs at a time: each resolved pack holds its files, and a thousand read at once held
+  // them all twice over (buffers and text) before the first was loaded.
+  const results = await mapLimit(config.packs, PACK_CONCURRENCY, (entry) => {
     const locked = lock?.packs[entry.key];
     return resolveSource({ entry, ...(locked && !fresh(entry.key) && satisfies(locked, entry) && { locked }) }, ctx);
-  }));
+  });
   const packs: ResolvedPack[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const r of results) {

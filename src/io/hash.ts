@@ -2,6 +2,7 @@
  * Content hashing. Every hash packs records (lock, sidecars, pack trees) is a sha256 SRI string,
  * `sha256-<base64>`, so it can be compared with npm integrity values and read by SBOM tools.
  */
+import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { canonicalText, type FileContent } from "../core/file-content.js";
 
@@ -47,4 +48,22 @@ export function contentHash(bytes: Uint8Array): { content: FileContent; hash: st
   const hash = sha256Sri(bytes);
   rawHashes.set(bytes, hash);
   return { content: { encoding: "utf8", text }, hash };
+}
+
+/**
+ * A file's two hashes (as contentHash and sha256Sri give them) and whether it is UTF-8 text,
+ * without decoding it when that can be avoided: valid UTF-8 with no CR and no BOM is its own
+ * canonical form, so both hashes are one hash of the bytes. For files read for their hash alone.
+ */
+export function fileHashes(bytes: Buffer): { hash: string; raw: string; utf8: boolean } {
+  if (isUtf8(bytes) && bytes.indexOf(0x0d) === -1 && !startsWithBom(bytes)) {
+    const hash = sha256Sri(bytes);
+    return { hash, raw: hash, utf8: true };
+  }
+  const { content, hash } = contentHash(bytes);
+  return { hash, raw: sha256Sri(bytes), utf8: content.encoding === "utf8" };
+}
+
+function startsWithBom(bytes: Buffer): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }

@@ -8,7 +8,7 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { FileContent } from "../core/file-content.js";
 import type { LiveFile } from "../core/live.js";
 import { atomicWrite, isAtomicTemp } from "./atomic-write.js";
-import { contentHash, sha256Sri } from "./hash.js";
+import { contentHash, fileHashes, sha256Sri } from "./hash.js";
 
 export class ProjectFs {
   readonly root: string;
@@ -41,14 +41,22 @@ export class ProjectFs {
     }
   }
 
-  /** A file as the planner sees it: existence, text, canonical hash and exact-bytes hash. */
-  async observe(rel: string): Promise<LiveFile> {
-    let bytes: Uint8Array;
+  /**
+   * A file as the planner sees it: existence, text, canonical hash and exact-bytes hash.
+   * `keepText` is asked with the canonical hash whether the text is wanted at all; a file read
+   * for its hash alone is never decoded into a string (memory and time, thousands of files).
+   */
+  async observe(rel: string, keepText?: (hash: string) => boolean): Promise<LiveFile> {
+    let bytes: Buffer;
     try {
       bytes = await readFile(this.abs(rel));
     } catch (e) {
       if (isNotFound(e) || isNotDir(e)) return { exists: false };
       throw e;
+    }
+    if (keepText) {
+      const { hash, raw, utf8 } = fileHashes(bytes);
+      if (!utf8 || !keepText(hash)) return { exists: true, hash, raw };
     }
     const { content, hash } = contentHash(bytes);
     return { exists: true, hash, raw: sha256Sri(bytes), ...(content.encoding === "utf8" && { text: content.text }) };
