@@ -3,8 +3,9 @@
  * later problem (schema, semantics) can name file:line:col. Shared by packs.yaml and pack
  * manifests.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Diagnostic, SourceLocation } from "../core/diagnostics.js";
+import { duplicateKeyOffsets } from "./yaml-duplicate-keys.js";
 
 export type YamlPath = readonly PropertyKey[];
 
@@ -28,14 +29,19 @@ const MAX_ALIAS_COUNT = 100;
 
 export function parseYamlSource(file: string, text: string, codePrefix: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found by duplicateKeyOffsets, in linear time (see there).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const source: YamlSource = { file, text, doc, lineCounter };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => ({
-    code: `${codePrefix}/${e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax"}`,
+  const problems = [
+    ...doc.errors.map((e) => ({ at: e.pos[0], duplicate: false, message: e.message })),
+    ...duplicateKeyOffsets(doc).map((at) => ({ at, duplicate: true, message: "Map keys must be unique" })),
+  ].sort((a, b) => a.at - b.at);
+  const diagnostics: Diagnostic[] = problems.map((p) => ({
+    code: `${codePrefix}/${p.duplicate ? "duplicate-key" : "yaml-syntax"}`,
     severity: "error" as const,
-    summary: firstLine(e.message),
-    location: { file, ...lineCounter.linePos(e.pos[0]) },
-    hint: e.code === "DUPLICATE_KEY" ? "Remove or rename one of the two keys." : "Fix the YAML syntax at this position.",
+    summary: firstLine(p.message),
+    location: { file, ...lineCounter.linePos(p.at) },
+    hint: p.duplicate ? "Remove or rename one of the two keys." : "Fix the YAML syntax at this position.",
   }));
   if (diagnostics.length > 0) return { source, value: undefined, diagnostics };
   try {
@@ -77,7 +83,7 @@ function nodeAt(doc: Document, path: YamlPath, which: "key" | "value"): Node | u
     const seg = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) return undefined;
       node = last && which === "key" ? pair.key : pair.value;
     } else if (isSeq(node) && typeof seg === "number") {
@@ -87,6 +93,23 @@ function nodeAt(doc: Document, path: YamlPath, which: "key" | "value"): Node | u
     }
   }
   return (node ?? undefined) as Node | undefined;
+}
+
+/** A map's pairs by scalar key as text, the first of each: locating every entry of a big map stays linear. */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      const key = String(p.key.value);
+      if (!index.has(key)) index.set(key, p);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 function firstLine(s: string): string {

@@ -31,9 +31,9 @@ export interface DesiredState {
   /** Why these agents: "from packs.yaml" or what was detected. */
   agentsNote: string;
   packs: ResolvedPack[];
-  /** packs.lock.yaml as it was before this run, if there was one, and its text. */
+  /** packs.lock.yaml as it was before this run, if there was one, and its readTextHash. */
   lock?: Lock;
-  lockText?: string;
+  lockTextHash?: string;
   selections: Selection[];
   desired: DesiredItem[];
   templates: Record<string, JsonObject>;
@@ -54,7 +54,7 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher, sources: Sou
   const config = loaded.config;
 
   const { agents, note } = await chooseAgents(config, fs, diagnostics);
-  const { packs, lock, lockText, diagnostics: sourceDiagnostics } = await resolvePacks(config, fs, sources);
+  const { packs, lock, lockTextHash, diagnostics: sourceDiagnostics } = await resolvePacks(config, fs, sources);
   diagnostics.push(...sourceDiagnostics);
 
   const detected = await detector(fs, packs);
@@ -96,7 +96,7 @@ export async function loadDesiredState(fs: ProjectFs, hash: Hasher, sources: Sou
       }
     }
   }
-  return { state: { config, agents, agentsNote: note, packs, ...(lock && { lock, lockText }), selections, desired, templates, diagnostics }, diagnostics };
+  return { state: { config, agents, agentsNote: note, packs, ...(lock && { lock, lockTextHash }), selections, desired, templates, diagnostics }, diagnostics };
 }
 
 /**

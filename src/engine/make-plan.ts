@@ -97,8 +97,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
   const built = buildLock(state.packs, finalSidecars, hashText);
   const inputs = full ? inputsHash(ctx.packsVersion, configInputs(state.config, state.agents), built.packs, hashText) : state.lock?.inputs;
   const lock = { ...built, ...(inputs !== undefined && { inputs }) };
-  const known = new Map(recorded.texts);
-  if (state.lockText !== undefined) known.set(LOCK_PATH, state.lockText);
+  const known = new Map([...recorded.textHashes, [LOCK_PATH, state.lockTextHash]]);
   const state_ = await stateChanges(fs, lock, finalSidecars, recorded.sidecars.filter((s) => inScope(s.pack)), known);
   if (req.frozen) {
     const frozen = [

@@ -3,6 +3,7 @@
  * satisfies packs.yaml is fetched at its pinned commit or version; the others (new, changed in
  * packs.yaml, or named by `packs update`) are resolved afresh.
  */
+import { readTextHash } from "../io/hash.js";
 import { mapLimit } from "../core/map-limit.js";
 import type { PackEntry, ProjectConfig } from "../config/project-config.js";
 import type { Diagnostic } from "../core/diagnostics.js";
@@ -32,8 +33,8 @@ export interface ResolvedPacks {
   packs: ResolvedPack[];
   /** The lock as it was on disk, if there was one. */
   lock?: Lock;
-  /** Its text as read. */
-  lockText?: string;
+  /** Its readTextHash, to tell an unchanged lock without reading it again. */
+  lockTextHash?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -50,7 +51,7 @@ export async function resolvePacks(config: ProjectConfig, fs: ProjectFs, setting
   const ctx: SourceContext = { fs, ...settings, registries: config.registries, runCache: new Map(), ...(allow && { allowSource: (s: string) => sourceAllowed(s, allow) }) };
   const fresh = (key: string) => settings.update === "all" || settings.update?.has(key) === true;
   const refused = sourcePolicyDiagnostics(config);
-  const read = lock && { lock, lockText: lockText! };
+  const read = lock && { lock, lockTextHash: readTextHash(lockText!) };
   if (refused.length > 0) return { packs: [], ...read, diagnostics: refused };
   // A few packs at a time: each resolved pack holds its files, and a thousand read at once held
   // them all twice over (buffers and text) before the first was loaded.

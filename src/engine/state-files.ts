@@ -7,6 +7,7 @@ import type { Hasher } from "../core/live.js";
 import type { Sidecar } from "../core/sidecar.js";
 import { inventory, LOCKFILE_VERSION, packComponents, treeIntegrity, type Lock } from "../lockfile/lock-model.js";
 import { LOCK_PATH, renderLock, renderSidecar, sidecarPath } from "../lockfile/render-lock.js";
+import { sha256Sri } from "../io/hash.js";
 import type { ProjectFs } from "../io/project-fs.js";
 import { IO_CONCURRENCY, mapLimit } from "../core/map-limit.js";
 import type { ResolvedPack } from "../sources/resolve-source.js";
@@ -15,16 +16,15 @@ export const GITIGNORE_PATH = ".packs/.gitignore";
 const GITIGNORE = "# packs: temporary files (journal, lock) stay out of git.\ntmp/\n";
 
 /**
- * `known`: texts this run already read (sidecars, the lock), by path. A file whose rendered text
- * equals its known text is unchanged and is not read again; a text holding U+FFFD may have come
- * from bytes that were not UTF-8, so it proves nothing and the file is read.
+ * `known`: the readTextHash of texts this run already read (sidecars, the lock), by path. A file
+ * whose rendered text has that hash is unchanged and is not read again; any other is read.
  */
 export async function stateChanges(
   fs: ProjectFs,
   lock: Lock,
   sidecars: ReadonlyMap<string, Sidecar>,
   previous: readonly Sidecar[],
-  known: ReadonlyMap<string, string> = new Map(),
+  known: ReadonlyMap<string, string | undefined> = new Map(),
 ): Promise<FileChange[]> {
   const want = new Map<string, string | null>();
   for (const s of sidecars.values()) want.set(sidecarPath(s.pack), renderSidecar(s));
@@ -36,7 +36,7 @@ export async function stateChanges(
   const sorted = [...want].sort(([a], [b]) => a.localeCompare(b));
   const changes = await mapLimit(sorted, IO_CONCURRENCY, async ([path, text]): Promise<FileChange | undefined> => {
     const before = known.get(path);
-    if (text !== null && before === text && !before.includes("\uFFFD")) return undefined;
+    if (text !== null && before !== undefined && before === sha256Sri(text)) return undefined;
     const live = await fs.observe(path);
     if (text === null ? !live.exists : live.exists && live.text === text) return undefined;
     return { path, before: live.exists ? live.raw! : null, after: text === null ? null : { encoding: "utf8", text } };

@@ -67,3 +67,12 @@ export function fileHashes(bytes: Buffer): { hash: string; raw: string; utf8: bo
 function startsWithBom(bytes: Buffer): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
+
+/**
+ * What a run remembers of a text it read with a lossy decoder (ProjectFs.readText) to tell later
+ * whether a rendering of it is unchanged: its hash. Undefined when the text holds U+FFFD, since
+ * bytes that are not UTF-8 read as U+FFFD and such a text does not say what the bytes were.
+ */
+export function readTextHash(text: string): string | undefined {
+  return text.includes("\uFFFD") ? undefined : sha256Sri(text);
+}

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { AGENT_IDS } from "../core/agent-id.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { Sidecar } from "../core/sidecar.js";
+import { readTextHash } from "../io/hash.js";
 import type { ProjectFs } from "../io/project-fs.js";
 import { IO_CONCURRENCY, mapLimit } from "../core/map-limit.js";
 
@@ -57,8 +58,8 @@ export interface RecordedState {
   sidecars: Sidecar[];
   pending: Sidecar[];
   diagnostics: Diagnostic[];
-  /** Each sidecar's text as read (by path), so a plan can tell an unchanged one without reading it again. */
-  texts: ReadonlyMap<string, string>;
+  /** Each sidecar's readTextHash (by path), so a plan can tell an unchanged one without reading it again. */
+  textHashes: ReadonlyMap<string, string>;
 }
 
 export async function readRecordedState(fs: ProjectFs): Promise<RecordedState> {
@@ -67,7 +68,7 @@ export async function readRecordedState(fs: ProjectFs): Promise<RecordedState> {
   // Read concurrently (one sidecar per pack adds up in a monorepo); handled in name order.
   const read = await mapLimit(names, IO_CONCURRENCY, async (name) => ({ name, path: `${STATE_DIR}/${name}`, text: await fs.readText(`${STATE_DIR}/${name}`) }));
   const sidecars: Sidecar[] = [];
-  const texts = new Map<string, string>();
+  const textHashes = new Map<string, string>();
   for (const { name, path, text } of read) {
     const parsed = parseJson(text, sidecarSchema, path, diagnostics);
     if (!parsed) continue;
@@ -76,11 +77,12 @@ export async function readRecordedState(fs: ProjectFs): Promise<RecordedState> {
       continue;
     }
     sidecars.push(parsed as Sidecar);
-    texts.set(path, text!);
+    const hash = readTextHash(text!);
+    if (hash !== undefined) textHashes.set(path, hash);
   }
   const journalText = await fs.readText(JOURNAL_PATH);
   const journal = journalText === undefined ? undefined : parseJson(journalText, journalSchema, JOURNAL_PATH, diagnostics);
-  return { sidecars, pending: (journal?.sidecars ?? []) as Sidecar[], diagnostics, texts };
+  return { sidecars, pending: (journal?.sidecars ?? []) as Sidecar[], diagnostics, textHashes };
 }
 
 function parseJson<T>(text: string | undefined, schema: z.ZodType<T>, path: string, diagnostics: Diagnostic[]): T | undefined {

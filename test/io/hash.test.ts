@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contentHash, fileHashes, sha256Sri } from "../../src/io/hash.js";
+import { contentHash, fileHashes, readTextHash, sha256Sri } from "../../src/io/hash.js";
 
 /** What fileHashes must agree with: the decoding path every other read takes. */
 function reference(bytes: Buffer) {
@@ -30,5 +30,12 @@ describe("fileHashes", () => {
     fc.assert(fc.property(fc.oneof(texts, bytes), (b) => {
       expect(fileHashes(b)).toEqual(reference(b));
     }), { seed: 8, numRuns: 500 });
+  });
+});
+
+describe("readTextHash", () => {
+  it("is the text's hash, or nothing for a text with U+FFFD (maybe bytes that were not UTF-8)", () => {
+    expect(readTextHash("lock\n")).toBe(sha256Sri("lock\n"));
+    expect(readTextHash("a\uFFFDb")).toBeUndefined();
   });
 });
