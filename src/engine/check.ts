@@ -14,7 +14,7 @@ import { addressId } from "../core/item.js";
 import { LiveView } from "../core/live.js";
 import type { Plan } from "../core/plan-model.js";
 import type { Sidecar } from "../core/sidecar.js";
-import { contentHash } from "../io/hash.js";
+import { fileHashes } from "../io/hash.js";
 import { readTree } from "../io/read-tree.js";
 import { inputsHash, inventory, treeIntegrity, type Lock } from "../lockfile/lock-model.js";
 import { parseLock } from "../lockfile/parse-lock.js";
@@ -105,17 +105,17 @@ async function fastCheck(ctx: EngineContext, config: ProjectConfig, lock: Lock |
       return undefined;
     }
     const tree = await readTree(resolve(fs.root, entry.source.path)).catch(() => undefined);
-    const files = tree?.files.map((f) => ({ path: f.path, ...contentHash(f.bytes) }));
+    const files = tree?.files.map((f) => ({ path: f.path, hash: fileHashes(f.bytes).hash }));
     if (!files || treeIntegrity(files, hashText) !== locked.integrity) return { kind: "pending", summary: `pack "${entry.key}" (${entry.sourceText}) changed since the lock: run packs apply` };
     return undefined;
   });
-  const snapshot = observeLive(fs, [], sidecars, "none");
+  const snapshot = observeLive(fs, [], sidecars, { text: "none", folders: false });
   for (const f of await packFindings) if (f) findings.push(f);
 
   // Co-owned items are in several sidecars: each address is checked once.
   const live = new LiveView(await snapshot, hashText, config.ignore);
   const items = new Map(sidecars.flatMap((s) => Object.values(s.items)).map((i) => [addressId(i.address), i] as const));
-  for (const [address, item] of [...items].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [address, item] of [...items].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const now = live.hashAt(item.address, item.value);
     if (now !== item.written) findings.push({ kind: "drift", address, summary: now === undefined ? "deleted since the last apply" : "changed since the last apply (a hand edit?)" });
   }

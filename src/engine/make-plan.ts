@@ -81,7 +81,7 @@ export async function makePlan(req: PlanRequest, ctx: EngineContext): Promise<Pl
   const sidecars = recorded.sidecars.filter((s) => inScope(s.pack));
   const pending = recorded.pending.filter((s) => inScope(s.pack));
   diagnostics.push(...(await skillDuplicateWarnings(fs, desired, recorded.sidecars)));
-  const live = await observeLive(fs, desired, [...sidecars, ...pending], "changed");
+  const live = await observeLive(fs, desired, [...sidecars, ...pending], { text: "changed", folders: true });
   const active = state.config.packs.map((p) => p.key).filter(inScope);
 
   const core = corePlan({ desired, templates: state.templates, activePacks: active, sidecars, pending, live, resolution: req.resolution, hash: hashText, ignore: state.config.ignore, ...(req.agent && { scope: (serves) => serves.includes(req.agent as AgentId) }) });

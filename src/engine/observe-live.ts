@@ -20,11 +20,20 @@ import { IO_CONCURRENCY, mapLimit } from "../core/map-limit.js";
  */
 export type KeepText = "all" | "changed" | "none";
 
+export interface ObserveOptions {
+  text: KeepText;
+  /**
+   * List the folders above every path (the planner decides which folders to make and remove
+   * from them); off for check, which compares item hashes only: its snapshot has no folders.
+   */
+  folders: boolean;
+}
+
 export async function observeLive(
   fs: ProjectFs,
   desired: readonly DesiredItem[],
   recorded: readonly Sidecar[],
-  keep: KeepText = "all",
+  { text: keep, folders }: ObserveOptions = { text: "all", folders: true },
 ): Promise<LiveSnapshot> {
   const paths = new Set<string>();
   const dirs = new Set<string>();
@@ -42,9 +51,9 @@ export async function observeLive(
       paths.add(item.address.path);
       if (item.address.kind !== "file") edited.add(item.address.path);
     }
-    for (const c of s.created) if (c.endsWith("/")) dirs.add(c.slice(0, -1));
+    if (folders) for (const c of s.created) if (c.endsWith("/")) dirs.add(c.slice(0, -1));
   }
-  for (const p of paths) for (const a of ancestors(p)) dirs.add(a);
+  if (folders) for (const p of paths) for (const a of ancestors(p)) dirs.add(a);
 
   const keepText = (p: string): ((hash: string) => boolean) | undefined => {
     if (keep === "all" || edited.has(p)) return undefined;

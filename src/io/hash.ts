@@ -55,7 +55,8 @@ export function contentHash(bytes: Uint8Array): { content: FileContent; hash: st
  * without decoding it when that can be avoided: valid UTF-8 with no CR and no BOM is its own
  * canonical form, so both hashes are one hash of the bytes. For files read for their hash alone.
  */
-export function fileHashes(bytes: Buffer): { hash: string; raw: string; utf8: boolean } {
+export function fileHashes(data: Uint8Array): { hash: string; raw: string; utf8: boolean } {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (isUtf8(bytes) && bytes.indexOf(0x0d) === -1 && !startsWithBom(bytes)) {
     const hash = sha256Sri(bytes);
     return { hash, raw: hash, utf8: true };

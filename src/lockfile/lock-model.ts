@@ -67,7 +67,7 @@ export function inputsHash(packsVersion: string, config: JsonValue, packs: Reado
  * sorted by path, `<path>\t<content hash>\n`, where the content hash is the canonical one (text
  * with BOM stripped and CRLF→LF). Documented in docs/lockfile.md.
  */
-export function treeIntegrity(files: readonly PackFile[], hash: Hasher): string {
+export function treeIntegrity(files: readonly Pick<PackFile, "path" | "hash">[], hash: Hasher): string {
   const lines = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => `${f.path}\t${f.hash}\n`);
   return hash(lines.join(""));
 }

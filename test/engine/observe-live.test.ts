@@ -36,10 +36,20 @@ describe("observeLive", () => {
     ["changed", [GONE, RULE, "opencode.json"]],
     ["none", ["opencode.json"]],
   ])("keep %s: texts of %j", async (keep, withText) => {
-    const snap = await observeLive(project(), desired, recorded, keep);
+    const snap = await observeLive(project(), desired, recorded, { text: keep, folders: true });
     expect(Object.keys(snap.files).filter((p) => snap.files[p]!.text !== undefined).sort()).toEqual(withText);
     // Every file is hashed whatever is kept, with the same hashes.
-    const all = await observeLive(project(), desired, recorded, "all");
+    const all = await observeLive(project(), desired, recorded, { text: "all", folders: true });
     for (const p of Object.keys(all.files)) expect({ p, hash: snap.files[p]!.hash, raw: snap.files[p]!.raw }).toEqual({ p, hash: all.files[p]!.hash, raw: all.files[p]!.raw });
+  });
+});
+
+describe("observeLive without folders", () => {
+  it("lists no folder, and reads the same files", async () => {
+    const snap = await observeLive(project(), desired, recorded, { text: "none", folders: false });
+    const full = await observeLive(project(), desired, recorded, { text: "none", folders: true });
+    expect(snap.dirs).toEqual({});
+    expect(Object.keys(full.dirs)).toContain(".claude/skills/s");
+    expect(snap.files).toEqual(full.files);
   });
 });
