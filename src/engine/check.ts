@@ -25,7 +25,7 @@ import { configInputs, hashText, makePlan, type EngineContext } from "./make-pla
 import { mapLimit } from "../core/map-limit.js";
 import { observeLive } from "./observe-live.js";
 
-/** Pack folders read at once by the fast path (each reads up to 16 files at a time itself). */
+/** Pack folders read at once by the fast path (reads are synchronous, a batch per turn: io/sync-reads.ts). */
 const PACK_CONCURRENCY = 8;
 import { satisfies } from "./resolve-packs.js";
 

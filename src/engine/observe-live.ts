@@ -7,7 +7,7 @@ import type { LiveSnapshot } from "../core/live.js";
 import { ancestors } from "../core/plan-dirs.js";
 import type { Sidecar } from "../core/sidecar.js";
 import type { ProjectFs } from "../io/project-fs.js";
-import { IO_CONCURRENCY, mapLimit } from "../core/map-limit.js";
+import { turnTaker } from "../io/sync-reads.js";
 
 /**
  * Which whole files (skill files, rule files: items that are a file) are kept as text. Files packs
@@ -61,9 +61,14 @@ export async function observeLive(
     return (hash) => hash !== wanted.get(p);
   };
   const snapshot: LiveSnapshot = { files: {}, dirs: {} };
-  await Promise.all([
-    mapLimit([...paths], IO_CONCURRENCY, async (p) => { snapshot.files[p] = await fs.observe(p, keepText(p)); }),
-    mapLimit([...dirs], IO_CONCURRENCY, async (d) => { snapshot.dirs[d] = await fs.list(d); }),
-  ]);
+  const turn = turnTaker();
+  for (const p of paths) {
+    snapshot.files[p] = fs.observeNow(p, keepText(p));
+    await turn();
+  }
+  for (const d of dirs) {
+    snapshot.dirs[d] = fs.listNow(d);
+    await turn();
+  }
   return snapshot;
 }

@@ -3,6 +3,7 @@
  * (with read-tree, atomic-write and project-lock) that touches node:fs. Every path is checked
  * to stay inside the root.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { lstat, mkdir, readdir, readFile, rmdir, unlink } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { FileContent } from "../core/file-content.js";
@@ -34,7 +35,7 @@ export class ProjectFs {
 
   async readText(rel: string): Promise<string | undefined> {
     try {
-      return await readFile(this.abs(rel), "utf8");
+      return readFileSync(this.abs(rel), "utf8"); // synchronous: see sync-reads.ts
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -47,9 +48,14 @@ export class ProjectFs {
    * for its hash alone is never decoded into a string (memory and time, thousands of files).
    */
   async observe(rel: string, keepText?: (hash: string) => boolean): Promise<LiveFile> {
+    return this.observeNow(rel, keepText);
+  }
+
+  /** observe, synchronously (see sync-reads.ts): for callers reading many files in batches. */
+  observeNow(rel: string, keepText?: (hash: string) => boolean): LiveFile {
     let bytes: Buffer;
     try {
-      bytes = await readFile(this.abs(rel));
+      bytes = readFileSync(this.abs(rel));
     } catch (e) {
       if (isNotFound(e) || isNotDir(e)) return { exists: false };
       throw e;
@@ -77,8 +83,13 @@ export class ProjectFs {
    * killed write left behind are not listed: they are packs' debris, not the user's content.
    */
   async list(rel: string): Promise<string[] | null> {
+    return this.listNow(rel);
+  }
+
+  /** list, synchronously (see sync-reads.ts). */
+  listNow(rel: string): string[] | null {
     try {
-      return (await readdir(this.abs(rel))).filter((n) => !isAtomicTemp(n)).sort();
+      return readdirSync(this.abs(rel)).filter((n) => !isAtomicTemp(n)).sort();
     } catch (e) {
       if (isNotFound(e) || isNotDir(e)) return null;
       throw e;

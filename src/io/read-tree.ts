@@ -4,7 +4,8 @@
  * (a home directory) from exhausting memory. File system errors (missing root, permissions)
  * throw: they are the caller's to turn into diagnostics.
  */
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { turnTaker } from "./sync-reads.js";
 import { join } from "node:path";
 
 export interface TreeEntry {
@@ -51,8 +52,6 @@ export const DEFAULT_MAX_TOTAL_BYTES = 100 * 1024 * 1024;
 /** Directories never read: version-control data and installed dependencies are not pack content. */
 /** Folders never read as part of a pack, wherever the pack comes from. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set([".git", "node_modules"]);
-/** Files read at once; bounded so a wide directory cannot exhaust file descriptors. */
-const READ_CONCURRENCY = 16;
 
 export async function readTree(root: string, opts: ReadTreeOptions = {}): Promise<ReadTreeResult> {
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -66,8 +65,10 @@ export async function readTree(root: string, opts: ReadTreeOptions = {}): Promis
   const tooLarge: string[] = [];
   let truncated = false;
 
+  // Synchronous reads, a turn of the event loop every few hundred (see sync-reads.ts).
+  const turn = turnTaker();
   async function walk(rel: string): Promise<void> {
-    const entries = await readdir(rel === "" ? root : join(root, rel), { withFileTypes: true });
+    const entries = readdirSync(rel === "" ? root : join(root, rel), { withFileTypes: true });
     entries.sort((a, b) => compare(a.name, b.name));
     for (const entry of entries) {
       if (truncated || totalTooLarge) return;
@@ -82,7 +83,8 @@ export async function readTree(root: string, opts: ReadTreeOptions = {}): Promis
           truncated = true;
           return;
         }
-        const stat = await lstat(join(root, path));
+        const stat = lstatSync(join(root, path));
+        await turn();
         if (stat.size > maxFileBytes) tooLarge.push(path);
         else if ((totalBytes += stat.size) > maxTotalBytes) {
           totalTooLarge = true;
@@ -94,26 +96,22 @@ export async function readTree(root: string, opts: ReadTreeOptions = {}): Promis
   }
 
   await walk("");
-  const files = await readAll(root, toRead, maxFileBytes, tooLarge);
+  const files = await readAll(root, toRead, maxFileBytes, tooLarge, turn);
   files.sort((a, b) => compare(a.path, b.path));
   symlinks.sort(compare);
   tooLarge.sort(compare);
   return { files, symlinks, tooLarge, truncated, ...(totalTooLarge && { totalTooLarge }) };
 }
 
-async function readAll(root: string, paths: ToRead[], maxFileBytes: number, tooLarge: string[]): Promise<TreeEntry[]> {
+async function readAll(root: string, paths: ToRead[], maxFileBytes: number, tooLarge: string[], turn: () => Promise<void> | undefined): Promise<TreeEntry[]> {
   const out: TreeEntry[] = [];
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < paths.length) {
-      const { path, executable } = paths[next++]!;
-      const bytes = await readFile(join(root, path));
-      // The file may have grown since it was measured.
-      if (bytes.byteLength > maxFileBytes) tooLarge.push(path);
-      else out.push({ path, executable, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    }
+  for (const { path, executable } of paths) {
+    const bytes = readFileSync(join(root, path));
+    // The file may have grown since it was measured.
+    if (bytes.byteLength > maxFileBytes) tooLarge.push(path);
+    else out.push({ path, executable, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    await turn();
   }
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
   return out;
 }
 
