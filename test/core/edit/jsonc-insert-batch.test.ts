@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { applyJsoncEdits, type JsoncEdit } from "../../../src/core/edit/jsonc-edit.js";
+import { applyJsoncEdits, JsoncEditSession, type JsoncEdit } from "../../../src/core/edit/jsonc-edit.js";
 import type { JsonValue } from "../../../src/core/json.js";
 import { editOneByOne } from "./jsonc-one-by-one.js";
 import { crlf, lf } from "./lines.js";
@@ -85,5 +85,15 @@ describe("many insertions into one container give the text of inserting them one
   test("the text of three appends to a one-line array", () => {
     const edits: JsoncEdit[] = [1, 2, 3].map((n) => ({ op: "append", path: ["c"], value: n }));
     expect(applyJsoncEdits(arrayFiles["one line"] as string, edits)).toBe('{ "c": ["a", "b", 1, 2, 3] }\n');
+  });
+
+  test("the session's text between gathered insertions is the text so far", () => {
+    const text = objectFiles["trailing commas and comments"] as string;
+    const session = new JsoncEditSession(text);
+    memberEdits.forEach((e, i) => {
+      session.apply(e);
+      if (i % 5 === 2) expect(session.text).toBe(editOneByOne(text, memberEdits.slice(0, i + 1)));
+    });
+    expect(session.result()).toBe(editOneByOne(text, memberEdits));
   });
 });
