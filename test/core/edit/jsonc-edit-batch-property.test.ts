@@ -4,7 +4,7 @@ import { applyJsoncEdits, type JsoncEdit } from "../../../src/core/edit/jsonc-ed
 import { parseJsonc, valueAt } from "../../../src/core/edit/jsonc-parse.js";
 import { applyEditToValue } from "../../../src/core/edit/jsonc-value-edit.js";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../../src/core/json.js";
-import { docArb, editSeedArb, keyArb, layoutArb, renderDoc, resolveEdit, styleArb, valueArb, type EditSeed } from "./jsonc-arbitraries.js";
+import { containers, docArb, editSeedArb, keyArb, layoutArb, renderDoc, resolveEdit, styleArb, valueArb, type Container, type EditSeed } from "./jsonc-arbitraries.js";
 import { editOneByOne } from "./jsonc-one-by-one.js";
 
 /**
@@ -50,18 +50,6 @@ const textArb = fc.oneof(
     .map(({ doc, style, layout, flags }) => ({ doc: doc as JsonObject, text: renderDoc(doc, style, layout, flags) })),
   fc.constantFrom(...oddTexts),
 );
-
-interface Container {
-  path: string[];
-  value: JsonValue;
-}
-
-function containers(value: JsonValue, path: string[] = [], out: Container[] = []): Container[] {
-  if (Array.isArray(value) || isJsonObject(value)) out.push({ path, value });
-  if (Array.isArray(value)) value.forEach((v, i) => containers(v, [...path, String(i)], out));
-  else if (isJsonObject(value)) for (const k of Object.keys(value)) containers(value[k] as JsonValue, [...path, k], out);
-  return out;
-}
 
 /** The run's edits, each applicable to the value the ones before it leave. */
 function resolveRun(root: JsonValue, run: RunSeed): JsoncEdit[] {
