@@ -5,6 +5,7 @@
  * Edits are surgical (src/core/edit): comments, order and indentation of everything else survive.
  */
 import jsonPatch from "fast-json-patch";
+import { ElementIndex } from "./edit/json-element-index.js";
 import { JsoncEditSession, type JsoncEdit } from "./edit/jsonc-edit.js";
 import { parseJsonc, valueAt } from "./edit/jsonc-parse.js";
 import { positionOf } from "./edit/jsonc-tree.js";
@@ -27,9 +28,15 @@ export function buildJsonFile(
 ): FileBuildResult {
   const out = emptyResult();
   const initial = liveText ?? renderJson(template);
-  if (liveText === undefined) out.createdNow.push(path);
+  // out.createdNow, as a set: a file gaining N containers must not search a list N times.
+  const createdHere = new Set<string>();
+  const noteCreated = (id: string) => {
+    out.createdNow.push(id);
+    createdHere.add(id);
+  };
+  if (liveText === undefined) noteCreated(path);
   let doc = parse(initial);
-  const isCreated = (id: string) => created.has(id) || out.createdNow.includes(id);
+  const isCreated = (id: string) => created.has(id) || createdHere.has(id);
   // One edit session per file: the document follows the edits in memory (no re-parse per edit),
   // and the text is checked against it once at the end.
   let session: JsoncEditSession | undefined;
@@ -37,6 +44,16 @@ export function buildJsonFile(
     session ??= new JsoncEditSession(initial);
     session.apply(e);
     doc = session.value;
+  };
+  // Element lookups read each array once, not once per element added (see ElementIndex).
+  const elements = new ElementIndex(elementKey);
+  const indexOf = (a: Extract<ItemAddress, { kind: "element" }>): number => {
+    const arr = valueAt(doc, a.array);
+    return Array.isArray(arr) ? elements.indexOf(arr, a.match, a.key) : -1;
+  };
+  const changedElements = (array: string[]) => {
+    const arr = valueAt(doc, array);
+    if (Array.isArray(arr)) elements.changed(arr);
   };
   const currentText = () => session?.text ?? initial;
 
@@ -64,12 +81,13 @@ export function buildJsonFile(
       out.patches.set(x.id, old === undefined ? [{ op: "add", path: encodePointer(a.pointer), value: kept }] : diff(a.pointer, old, kept));
     } else if (a.kind === "element") {
       if (!containerOk(a.array, "array")) continue;
-      const index = indexOf(doc, a);
+      const index = indexOf(a);
       if (index === -1) {
         edit({ op: "append", path: a.array, value });
         out.patches.set(x.id, [{ op: "add", path: encodePointer([...a.array, "-"]), value }]);
       } else {
         edit({ op: "replace-element", path: a.array, index, value });
+        changedElements(a.array);
         out.patches.set(x.id, [{ op: "replace", path: encodePointer([...a.array, String(index)]), value }]);
       }
     }
@@ -82,9 +100,10 @@ export function buildJsonFile(
       out.patches.set(x.id, [{ op: "remove", path: encodePointer(a.pointer) }]);
       prune(a.pointer.slice(0, -1));
     } else if (a.kind === "element") {
-      const index = indexOf(doc, a);
+      const index = indexOf(a);
       if (index === -1) continue;
       edit({ op: "remove-element", path: a.array, index });
+      changedElements(a.array);
       out.patches.set(x.id, [{ op: "remove", path: encodePointer([...a.array, String(index)]) }]);
       prune(a.array);
     }
@@ -119,7 +138,7 @@ export function buildJsonFile(
       const v = valueAt(doc, anc);
       const want = n === segments.length ? leaf : "object";
       if (v === undefined) {
-        for (let m = n; m <= segments.length; m++) out.createdNow.push(`${path}#${encodePointer(segments.slice(0, m))}`);
+        for (let m = n; m <= segments.length; m++) noteCreated(`${path}#${encodePointer(segments.slice(0, m))}`);
         return true;
       }
       if (want === "array" ? !Array.isArray(v) : !isJsonObject(v)) {
@@ -141,11 +160,6 @@ function parse(text: string): JsonValue | undefined {
   const r = parseJsonc(text);
   if (r.errors.length > 0) throw new Error(`bug: an edit produced invalid JSONC: ${r.errors[0]!.message}`);
   return r.value;
-}
-
-function indexOf(doc: JsonValue | undefined, a: Extract<ItemAddress, { kind: "element" }>): number {
-  const arr = valueAt(doc, a.array);
-  return Array.isArray(arr) ? arr.findIndex((el) => elementKey(a.match, el) === a.key) : -1;
 }
 
 function diff(pointer: string[], before: JsonValue, after: JsonValue): PatchOperation[] {

@@ -4,9 +4,11 @@
  * removed where) are checked by applyEditToValue before these run; the throws here are backstops.
  */
 import { applyEdits, type Node } from "jsonc-parser";
-import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from "../json.js";
+import { isJsonObject, jsonEqual, type JsonValue } from "../json.js";
 import { insertItem } from "./jsonc-insert.js";
-import { jsonValueOfNode, setOwn } from "./jsonc-parse.js";
+import { insertItems } from "./jsonc-insert-batch.js";
+import { nest, type NewItem } from "./jsonc-insert-target.js";
+import { jsonValueOfNode } from "./jsonc-parse.js";
 import { removeItem } from "./jsonc-remove.js";
 import { replaceValue } from "./jsonc-replace.js";
 import type { JsoncStyle } from "./jsonc-style.js";
@@ -78,6 +80,17 @@ export function appendAt(text: string, path: readonly string[], value: JsonValue
   return applyEdits(text, insertItem(text, node, undefined, value, style));
 }
 
+/**
+ * Adds `items` at the end of the existing container at `path`, as appending or setting them one
+ * by one would (members of an object when they have keys, else array elements), in one parse.
+ */
+export function insertAllAt(text: string, path: readonly string[], items: readonly NewItem[], style: JsoncStyle): string {
+  const { node, resolved } = walk(parseStrict(text), path);
+  const type = items[0]?.key === undefined ? "array" : "object";
+  if (resolved < path.length || node.type !== type) throw new Error(`bug: insertions need an ${type} at ${describePath(path)}`);
+  return applyEdits(text, insertItems(text, node, items, style));
+}
+
 export function removeElementAt(text: string, path: readonly string[], index: number): string {
   return applyEdits(text, removeItem(text, arrayAt(text, path, index), index));
 }
@@ -94,13 +107,4 @@ function arrayAt(text: string, path: readonly string[], index: number): Node {
     throw new Error(`bug: no element ${index} in an array at ${describePath(path)}`);
   }
   return node;
-}
-
-/** `{a: {b: value}}` for segments ["a", "b"]. */
-function nest(segments: readonly string[], value: JsonValue): JsonValue {
-  return segments.reduceRight<JsonValue>((inner, seg) => {
-    const obj: JsonObject = {};
-    setOwn(obj, seg, inner);
-    return obj;
-  }, value);
 }

@@ -1,6 +1,6 @@
 /**
- * The meaning of a JsoncEdit on a plain JSON value. applyJsoncEdits checks its text result
- * against this after every edit, and the tests use it as the model. Edits that cannot apply
+ * The meaning of a JsoncEdit on a plain JSON value. JsoncEditSession checks its text result
+ * against this, and the tests use it as the model. Edits that cannot apply
  * (set below a scalar, append to a non-array, a missing element) are the caller's bug and throw,
  * here and in the text editor alike.
  */
@@ -9,7 +9,16 @@ import type { JsoncEdit } from "./jsonc-edit.js";
 import { arrayIndexOf, setOwn, valueAt } from "./jsonc-parse.js";
 
 export function applyEditToValue(root: JsonValue, edit: JsoncEdit): JsonValue {
-  const out = cloneJson(root);
+  return applyEditInPlace(cloneJson(root), edit);
+}
+
+/**
+ * applyEditToValue without the copy: changes `out` itself and returns the new root (a new value
+ * only when the edit sets the root). Costs what the edit touches, not the document's size, for
+ * an edit session that owns its value. New values are copied in, so the document never shares
+ * objects with the edits given to it.
+ */
+export function applyEditInPlace(out: JsonValue, edit: JsoncEdit): JsonValue {
   switch (edit.op) {
     case "set":
       return setValue(out, edit.path, edit.value);

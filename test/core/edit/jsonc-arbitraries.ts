@@ -95,12 +95,12 @@ export const editSeedArb: fc.Arbitrary<EditSeed> = fc.record({
   value: valueArb,
 });
 
-interface Container {
+export interface Container {
   path: string[];
   value: JsonObject | JsonValue[];
 }
 
-function containers(value: JsonValue, path: string[] = [], out: Container[] = []): Container[] {
+export function containers(value: JsonValue, path: string[] = [], out: Container[] = []): Container[] {
   if (Array.isArray(value)) {
     out.push({ path, value });
     value.forEach((v, i) => containers(v, [...path, String(i)], out));
