@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm run build`.
-import { main } from "../dist/cli/main.js";
+// Thin launcher: the CLI is compiled to dist/ and bundled into dist/bundle/ by `npm run build`.
+import { main } from "../dist/bundle/main.js";
 
 // A reader that goes away (`packs plan | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
