@@ -91,6 +91,17 @@ describe("TomlEditSession", () => {
     );
   });
 
+  test("the same when removing every table, in any order", () => {
+    const all = ["p0", "p1", "p2", "p3"].map((n) => ["mcp_servers", n]);
+    fc.assert(
+      fc.property(sparseTextArb, fc.shuffledSubarray(all, { minLength: all.length }), (text, paths) => {
+        const edits = paths.map((path): TomlEdit => ({ op: "remove-table", path }));
+        expect(inSession(text, edits)).toEqual(oneAtATime(text, edits));
+      }),
+      runs,
+    );
+  });
+
   test("a script of many distinct tables (a pack each) gives the same bytes", () => {
     const scriptArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.boolean(), tableValueArb), { maxLength: 40 });
     fc.assert(
