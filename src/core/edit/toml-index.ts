@@ -1,8 +1,8 @@
 /**
- * The top-level items of a TOML syntax tree and its key/value lines, indexed by key path, so
- * that finding how a path is written (toml-locate.ts) costs the length of the path, not the size
- * of the file: packs locates every table of a file that gains or loses one table per pack.
- * Every lookup answers "the first in document order", as a scan of the file would.
+ * The top-level items of a TOML syntax tree and its key/value lines, indexed by key path (a tree
+ * of key segments), so that finding how a path is written (toml-locate.ts) costs the length of
+ * the path, not the size of the file: packs locates every table of a file that gains or loses
+ * one table per pack. Every lookup answers "the first in document order", as a scan would.
  */
 import type { AST } from "./toml-parse.js";
 import { keyNames } from "./toml-value.js";
@@ -15,8 +15,6 @@ export interface PlacedKeyValue {
   kv: AST.TOMLKeyValue;
   /** The key's full path from the root: its table's key, then its own dotted key. */
   full: Segment[];
-  /** Its position among all key/value lines outside inline tables, in document order. */
-  order: number;
 }
 
 export interface TomlIndex {
@@ -32,46 +30,71 @@ export interface TomlIndex {
   tablesUnder(path: readonly Segment[]): readonly number[];
 }
 
-/** Map key of a path: segments keep their type, so ["a", 0] and ["a", "0"] differ. */
-export function keyOf(path: readonly Segment[]): string {
-  return JSON.stringify(path);
+/** What is known of one key path. Map keys keep their type, so 0 and "0" differ. */
+interface KeyNode {
+  children: Map<Segment, KeyNode>;
+  exact?: Placed;
+  below?: Placed;
+  tables: number[];
+}
+
+interface Placed extends PlacedKeyValue {
+  /** Its position among all key/value lines, in document order. */
+  order: number;
 }
 
 export function indexToml(program: AST.TOMLProgram): TomlIndex {
   const items = program.body[0].body;
-  const exact = new Map<string, PlacedKeyValue>();
-  const below = new Map<string, PlacedKeyValue>();
-  const tables = new Map<string, number[]>();
-  const first = <T>(map: Map<string, T>, key: string, value: T) => map.has(key) || map.set(key, value);
+  const root = keyNode();
   let order = 0;
   const place = (kv: AST.TOMLKeyValue, table: readonly Segment[]) => {
-    const p: PlacedKeyValue = { kv, full: [...table, ...keyNames(kv.key)], order: order++ };
-    first(exact, keyOf(p.full), p);
-    // Only prefixes longer than the table's key: a table whose key starts with the prefix is "under" it.
-    for (let n = table.length + 1; n < p.full.length; n++) first(below, keyOf(p.full.slice(0, n)), p);
+    const p: Placed = { kv, full: [...table, ...keyNames(kv.key)], order: order++ };
+    let node = root;
+    p.full.forEach((seg, i) => {
+      node = child(node, seg);
+      // Only prefixes longer than the table's key: a table whose key starts with the prefix is "under" it.
+      if (i >= table.length && i < p.full.length - 1) node.below ??= p;
+    });
+    node.exact ??= p;
   };
   items.forEach((item, i) => {
     if (item.type === "TOMLKeyValue") return place(item, []);
     for (const kv of item.body) place(kv, item.resolvedKey);
-    for (let n = 1; n <= item.resolvedKey.length; n++) {
-      const key = keyOf(item.resolvedKey.slice(0, n));
-      const under = tables.get(key);
-      if (under === undefined) tables.set(key, [i]);
-      else under.push(i);
+    let node = root;
+    for (const seg of item.resolvedKey) {
+      node = child(node, seg);
+      node.tables.push(i);
     }
   });
+  const find = (path: readonly Segment[]): KeyNode | undefined => {
+    let node: KeyNode | undefined = root;
+    for (const seg of path) node = node?.children.get(seg);
+    return node;
+  };
   return {
     items,
-    exact: (path) => exact.get(keyOf(path)),
-    below: (path) => below.get(keyOf(path)),
+    exact: (path) => find(path)?.exact,
+    below: (path) => find(path)?.below,
     above(path) {
-      let found: PlacedKeyValue | undefined;
-      for (let n = 1; n < path.length; n++) {
-        const p = exact.get(keyOf(path.slice(0, n)));
+      let found: Placed | undefined;
+      let node: KeyNode | undefined = root;
+      for (const seg of path.slice(0, -1)) {
+        node = node?.children.get(seg);
+        const p = node?.exact;
         if (p !== undefined && (found === undefined || p.order < found.order)) found = p;
       }
       return found;
     },
-    tablesUnder: (path) => tables.get(keyOf(path)) ?? [],
+    tablesUnder: (path) => find(path)?.tables ?? [],
   };
+}
+
+function keyNode(): KeyNode {
+  return { children: new Map(), tables: [] };
+}
+
+function child(node: KeyNode, seg: Segment): KeyNode {
+  let next = node.children.get(seg);
+  if (next === undefined) node.children.set(seg, (next = keyNode()));
+  return next;
 }

@@ -25,9 +25,9 @@ import { stripBom, valueAt } from "./jsonc-parse.js";
 import { appendTable, deleteLines, removeRun, replaceInline, replaceRuns, type ChainRange } from "./toml-chain-ops.js";
 import type { TomlEdit } from "./toml-edit.js";
 import type { TableForm } from "./toml-form.js";
-import { indexToml, keyOf, type TomlIndex } from "./toml-index.js";
+import { indexToml, type TomlIndex } from "./toml-index.js";
 import { classifyTable, editProblem, type TableClass } from "./toml-locate.js";
-import { parseTomlTree } from "./toml-parse.js";
+import { parseTomlTree, type AST } from "./toml-parse.js";
 import { jsonOfProgram } from "./toml-value.js";
 import { meansEdits } from "./toml-value-edit.js";
 
@@ -105,7 +105,7 @@ export class TomlEditSession {
 
   /** The edited text, checked against what the edits mean on the plain value. */
   result(): string {
-    if (this.edits.length > 0) this.reparse();
+    if (this.edits.length > 0) this.check();
     return this.bom + this.chain.text();
   }
 
@@ -124,20 +124,30 @@ export class TomlEditSession {
   }
 
   private parse(): Parsed {
-    this.parsed ??= parseChain(this.chain);
+    if (this.parsed === undefined) {
+      const program = parseTomlTree(this.chain.text());
+      this.parsed = indexChain(this.chain, program, jsonOfProgram(program));
+    }
     return this.parsed;
   }
 
-  /** Parses the text again, after checking that it means what the edits since the last parse say. */
+  /** Parses the text again, after checking it. */
   private reparse(): void {
-    const before = this.parse().value;
-    this.parsed = parseChain(this.chain);
-    if (!meansEdits(this.parsed.value, before, this.edits)) {
-      throw new Error(`bug: TOML edits (${this.edits.map((e) => `${e.op} at ${JSON.stringify(e.path)}`).join(", ")}) produced a wrong document`);
-    }
+    const { program, value } = this.check();
+    this.parsed = indexChain(this.chain, program, value);
     this.edits = [];
     this.edited.clear();
     this.editedAncestors.clear();
+  }
+
+  /** The text parsed, once checked to mean what the edits since the last parse say. */
+  private check(): { program: AST.TOMLProgram; value: JsonObject } {
+    const program = parseTomlTree(this.chain.text());
+    const value = jsonOfProgram(program);
+    if (!meansEdits(value, this.parse().value, this.edits)) {
+      throw new Error(`bug: TOML edits (${this.edits.map((e) => `${e.op} at ${JSON.stringify(e.path)}`).join(", ")}) produced a wrong document`);
+    }
+    return { program, value };
   }
 
   /** The runs of consecutive tables among `tables`: consecutive once no table between them is left. */
@@ -182,8 +192,7 @@ export class TomlEditSession {
   }
 }
 
-function parseChain(chain: LineChain): Parsed {
-  const program = parseTomlTree(chain.text());
+function indexChain(chain: LineChain, program: AST.TOMLProgram, value: JsonObject): Parsed {
   const index = indexToml(program);
   const lines: ChainLine[] = [];
   const starts: number[] = [];
@@ -194,5 +203,10 @@ function parseChain(chain: LineChain): Parsed {
     offset += line.text.length + line.eol.length;
   }
   const n = index.items.length;
-  return { index, value: jsonOfProgram(program), lines, starts, next: index.items.map((_, i) => (i + 1 < n ? i + 1 : -1)), prev: index.items.map((_, i) => i - 1) };
+  return { index, value, lines, starts, next: index.items.map((_, i) => (i + 1 < n ? i + 1 : -1)), prev: index.items.map((_, i) => i - 1) };
+}
+
+/** Paths as set members. */
+function keyOf(path: readonly string[]): string {
+  return JSON.stringify(path);
 }
