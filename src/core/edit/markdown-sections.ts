@@ -9,7 +9,8 @@
  * What counts as a marker (not inside fenced code, at most 3 spaces of indentation) is in
  * markdown-scan.ts. Inserted text uses the file's line break (markdown-lines.ts), and
  * setSection and removeSection are exact inverses: adding sections and removing them again
- * gives back the original bytes, whatever the order.
+ * gives back the original bytes, whatever the order. Many edits to one file: the same edits
+ * from one scan in markdown-session.ts.
  */
 import { detectEol, isBlank, joinLines, normaliseContent, splitBom, splitLines, type Eol, type Line } from "./markdown-lines.js";
 import { scanSections, SECTION_ID_PATTERN, sectionContentProblems, type FoundSection, type SectionProblem } from "./markdown-scan.js";

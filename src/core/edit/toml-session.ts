@@ -6,7 +6,8 @@
  * (markdown-line-chain.ts) that the edits change in place (toml-chain-ops.ts).
  *
  * Contract: every answer equals what the per-text function named beside it says of the text so
- * far, and result() equals applying the same edits one at a time with applyTomlEdits.
+ * far, and result() equals applying the same edits one at a time with applyTomlEdits (the
+ * property test in toml-session-property.test.ts holds it to that).
  *
  * Why one parse keeps answering right: an edit at path P changes only lines of P's tables (or
  * of its key/value), blank and empty lines next to them, a line break, and the value at P. So
@@ -73,8 +74,7 @@ export class TomlEditSession {
 
   /** The value at `path` of parseToml(text so far). */
   valueAt(path: readonly string[]): JsonValue | undefined {
-    this.classify(path);
-    return valueAt(this.parse().value, path);
+    return valueAt(this.parsedFor(path).value, path);
   }
 
   /** One edit, as applyTomlEdits(text so far, [edit]) makes it; one it cannot make is the caller's bug. */
@@ -110,9 +110,14 @@ export class TomlEditSession {
   }
 
   private classify(path: readonly string[]): TableClass {
-    if (this.related(path)) this.reparse();
-    const parsed = this.parse();
+    const parsed = this.parsedFor(path);
     return classifyTable(parsed.index, parsed.value, path);
+  }
+
+  /** A parse that answers right about `path`: the last one, unless a relative of `path` was edited since. */
+  private parsedFor(path: readonly string[]): Parsed {
+    if (this.related(path)) this.reparse();
+    return this.parse();
   }
 
   /** Edited since the last parse: `path`, one of its ancestors or one of its descendants. */
