@@ -1,15 +1,16 @@
 /**
  * Build the new text of a shared Markdown file (AGENTS.md, GEMINI.md, …) from the decisions on
  * its packs sections. Text outside the markers is never touched; a file packs created is deleted
- * once no section is left in it.
+ * once no section is left in it. One edit session (edit/markdown-session.ts) makes all the edits,
+ * so a file that gains a section per pack costs time in proportion to the packs.
  */
-import { removeSection, setSection } from "./edit/markdown-sections.js";
+import { MarkdownEditSession } from "./edit/markdown-session.js";
 import { emptyResult, type FileBuildResult } from "./plan-file-result.js";
 import type { ItemDecision } from "./plan-items.js";
 
 export function buildMarkdownFile(path: string, liveText: string | undefined, decisions: readonly ItemDecision[], created: ReadonlySet<string>): FileBuildResult {
   const out = emptyResult();
-  let text = liveText ?? "";
+  const session = new MarkdownEditSession(liveText ?? "");
   if (liveText === undefined) out.createdNow.push(path);
   for (const x of decisions) {
     const a = (x.desired ?? x.recorded)!.address;
@@ -17,11 +18,12 @@ export function buildMarkdownFile(path: string, liveText: string | undefined, de
     if (x.decision.write === "desired") {
       const v = x.desired!.value;
       if (v.type !== "text") throw new Error(`bug: section ${x.id} wants ${v.type}`);
-      text = setSection(text, a.id, v.text);
+      session.set(a.id, v.text);
     } else if (x.decision.write === "delete") {
-      text = removeSection(text, a.id);
+      session.remove(a.id);
     }
   }
+  const text = session.result();
   const ours = created.has(path) || out.createdNow.includes(path);
   if (ours && text.trim() === "") {
     out.after = liveText === undefined ? undefined : null;

@@ -2,13 +2,13 @@
  * Build the new text of a shared TOML config (Codex's `.codex/config.toml`) from the decisions on
  * its tables. packs owns whole tables (`[mcp_servers.<name>]` and their subtables); every other
  * byte of the file stays. A file packs created is deleted once no table of ours is left.
+ * One edit session (edit/toml-session.ts) makes all the edits, so a file that gains a table per
+ * pack costs time in proportion to the packs, not to their square.
  */
 import { encodePointer, isJsonObject, type JsonValue } from "./json.js";
 import { parseToml } from "./edit/toml-parse.js";
-import { applyTomlEdits } from "./edit/toml-edit.js";
-import { tableEditProblem, tableForm } from "./edit/toml-form.js";
+import { TomlEditSession } from "./edit/toml-session.js";
 import { ignoreAt, keepIgnored } from "./ignore.js";
-import { valueAt } from "./edit/jsonc-parse.js";
 import { emptyResult, type FileBuildResult } from "./plan-file-result.js";
 import type { ItemDecision } from "./plan-items.js";
 
@@ -21,7 +21,7 @@ export function buildTomlFile(
   ignore?: readonly (readonly string[])[],
 ): FileBuildResult {
   const out = emptyResult();
-  let text = liveText ?? "";
+  const session = new TomlEditSession(liveText ?? "");
   if (liveText === undefined) out.createdNow.push(path);
   // Writes first, then removals, as for JSON files.
   const ordered = [...decisions.filter((d) => d.decision.write === "desired"), ...decisions.filter((d) => d.decision.write === "delete")];
@@ -29,7 +29,7 @@ export function buildTomlFile(
     const a = (x.desired ?? x.recorded)!.address;
     if (a.kind !== "entry") throw new Error(`bug: ${x.id} is not a TOML table`);
     const op = x.decision.write === "desired" ? "set-table" : "remove-table";
-    const problem = tableEditProblem(text, a.pointer, op);
+    const problem = session.problem(a.pointer, op);
     if (problem) {
       out.diagnostics.push({
         code: "config/unsupported-toml-form",
@@ -40,21 +40,22 @@ export function buildTomlFile(
       });
       continue;
     }
-    const existed = tableForm(text, a.pointer) !== "absent";
+    const existed = session.form(a.pointer) !== "absent";
     if (x.decision.write === "desired") {
       const desired = (x.desired!.value as { value: JsonValue }).value;
       const rules = ignoreAt(ignore, a.pointer);
-      const value = rules.whole || rules.inner.length > 0 ? keepIgnored(desired, valueAt(parseToml(text).value, a.pointer), x.recorded?.value, rules) : desired;
+      const value = rules.whole || rules.inner.length > 0 ? keepIgnored(desired, session.valueAt(a.pointer), x.recorded?.value, rules) : desired;
       if (!isJsonObject(value)) throw new Error(`bug: TOML item ${x.id} is not a table`);
-      text = applyTomlEdits(text, [{ op: "set-table", path: a.pointer, value }]);
+      session.apply({ op: "set-table", path: a.pointer, value });
       out.patches.set(x.id, [{ op: existed ? "replace" : "add", path: encodePointer(a.pointer), value }]);
     } else {
-      text = applyTomlEdits(text, [{ op: "remove-table", path: a.pointer }]);
+      session.apply({ op: "remove-table", path: a.pointer });
       out.patches.set(x.id, [{ op: "remove", path: encodePointer(a.pointer) }]);
     }
   }
+  const text = session.result();
   const ours = created.has(path) || out.createdNow.includes(path);
-  const empty = Object.keys(parseToml(text).value ?? {}).length === 0 && text.trim() === "";
+  const empty = text.trim() === "" && Object.keys(parseToml(text).value ?? {}).length === 0;
   if (ours && empty) {
     out.after = liveText === undefined ? undefined : null;
     out.removed.push(path);

@@ -9,9 +9,10 @@
  * What counts as a marker (not inside fenced code, at most 3 spaces of indentation) is in
  * markdown-scan.ts. Inserted text uses the file's line break (markdown-lines.ts), and
  * setSection and removeSection are exact inverses: adding sections and removing them again
- * gives back the original bytes, whatever the order.
+ * gives back the original bytes, whatever the order. Many edits to one file: the same edits
+ * from one scan in markdown-session.ts.
  */
-import { detectEol, isBlank, joinLines, normaliseContent, splitBom, splitLines, type Line } from "./markdown-lines.js";
+import { detectEol, isBlank, joinLines, normaliseContent, splitBom, splitLines, type Eol, type Line } from "./markdown-lines.js";
 import { scanSections, SECTION_ID_PATTERN, sectionContentProblems, type FoundSection, type SectionProblem } from "./markdown-scan.js";
 
 export { SECTION_ID_PATTERN, sectionContentProblems, type SectionProblem } from "./markdown-scan.js";
@@ -49,28 +50,40 @@ export function readSections(text: string): { sections: MarkdownSection[]; probl
  * invalid id or unfit content (see sectionContentProblems) is the caller's bug and throws.
  */
 export function setSection(text: string, id: string, content: string): string {
-  checkId(id, "setSection");
-  const contentProblem = sectionContentProblems(content)[0];
-  if (contentProblem !== undefined) throw new Error(`bug: setSection "${id}": ${contentProblem.message} (content line ${contentProblem.line}); check content with sectionContentProblems first`);
+  checkSetSection(id, content);
   const { bom, lines, sections, eol } = parseForEdit(text, "setSection");
-  const section: Line[] = [{ text: `<!-- packs:begin ${id} -->`, eol }, ...splitLines(normaliseContent(content, eol)), { text: `<!-- packs:end ${id} -->`, eol }];
+  const inner = splitLines(normaliseContent(content, eol));
   const found = sections.find((s) => s.id === id);
   let out: Line[];
   if (found !== undefined) {
-    out = [...lines.slice(0, found.begin + 1), ...section.slice(1, -1), ...lines.slice(found.end)];
-  } else if (lines.length === 0) {
-    out = section;
+    out = [...lines.slice(0, found.begin + 1), ...inner, ...lines.slice(found.end)];
   } else {
-    const last = lines[lines.length - 1]!;
-    out = [...lines.slice(0, -1)];
-    if (last.eol === "") {
-      // "…\r" + "\n" would read as one "\r\n" line break, so such a line is ended with "\r\n".
-      out.push({ text: last.text, eol: last.text.endsWith("\r") ? "\r\n" : eol }, { text: "", eol }, ...section.slice(0, -1), { text: section[section.length - 1]!.text, eol: "" });
-    } else {
-      out.push(last, { text: "", eol }, ...section);
-    }
+    out = [...lines.slice(0, -1), ...appendedLines(lines[lines.length - 1], sectionLines(id, inner, eol), eol)];
   }
   return checked(text, bom + joinLines(out), "setSection", id, normaliseContent(content, eol));
+}
+
+/** What setSection refuses as the caller's bug: an invalid id, or content unfit for a section. */
+export function checkSetSection(id: string, content: string): void {
+  checkId(id, "setSection");
+  const contentProblem = sectionContentProblems(content)[0];
+  if (contentProblem !== undefined) throw new Error(`bug: setSection "${id}": ${contentProblem.message} (content line ${contentProblem.line}); check content with sectionContentProblems first`);
+}
+
+/** A section's lines, markers included, around its (normalised) content lines. */
+export function sectionLines(id: string, inner: readonly Line[], eol: Eol): Line[] {
+  return [{ text: `<!-- packs:begin ${id} -->`, eol }, ...inner, { text: `<!-- packs:end ${id} -->`, eol }];
+}
+
+/**
+ * How a new section goes at the end of a file whose last line is `last` (undefined for an empty
+ * file): the lines that replace `last`, then the section (see setSection).
+ */
+export function appendedLines(last: Line | undefined, section: readonly Line[], eol: Eol): Line[] {
+  if (last === undefined) return [...section];
+  if (last.eol !== "") return [last, { text: "", eol }, ...section];
+  // "…\r" + "\n" would read as one "\r\n" line break, so such a line is ended with "\r\n".
+  return [{ text: last.text, eol: last.text.endsWith("\r") ? "\r\n" : eol }, { text: "", eol }, ...section.slice(0, -1), { text: section[section.length - 1]!.text, eol: "" }];
 }
 
 /**
@@ -86,16 +99,19 @@ export function removeSection(text: string, id: string): string {
   const { bom, lines, sections } = parseForEdit(text, "removeSection");
   const found = sections.find((s) => s.id === id);
   if (found === undefined) return text;
-  let from = found.begin;
-  let to = found.end + 1;
-  const before = lines[from - 1];
-  const after = lines[to];
-  if (before !== undefined && isBlank(before)) from--;
-  else if (before === undefined && after !== undefined && isBlank(after)) to++;
+  const also = alsoRemoved(lines[found.begin - 1], lines[found.end + 1]);
+  const from = found.begin - (also === "before" ? 1 : 0);
+  const to = found.end + 1 + (also === "after" ? 1 : 0);
   const out = [...lines.slice(0, from), ...lines.slice(to)];
   const newLast = out[from - 1];
   if (lines[found.end]!.eol === "" && newLast !== undefined) out[from - 1] = { text: newLast.text, eol: "" };
   return checked(text, bom + joinLines(out), "removeSection", id, undefined);
+}
+
+/** The blank line removeSection takes with a section: the one before it, or at the top the one after it. */
+export function alsoRemoved(before: Line | undefined, after: Line | undefined): "before" | "after" | undefined {
+  if (before !== undefined) return isBlank(before) ? "before" : undefined;
+  return after !== undefined && isBlank(after) ? "after" : undefined;
 }
 
 /** A new file holding just the section, with "\n" line breaks. */
@@ -107,11 +123,12 @@ function toSection(lines: readonly Line[], s: FoundSection): MarkdownSection {
   return { id: s.id, content: joinLines(lines.slice(s.begin + 1, s.end)), beginLine: s.begin + 1, endLine: s.end + 1 };
 }
 
-function checkId(id: string, op: string): void {
+export function checkId(id: string, op: string): void {
   if (!SECTION_ID_PATTERN.test(id)) throw new Error(`bug: ${op}: "${id}" is not a section id (a pack key)`);
 }
 
-function parseForEdit(text: string, op: string) {
+/** The file split for editing; a file with problems (see readSections) is the caller's bug. */
+export function parseForEdit(text: string, op: string) {
   const { bom, body } = splitBom(text);
   const lines = splitLines(body);
   const { sections, problems } = scanSections(lines);
@@ -126,13 +143,17 @@ function parseForEdit(text: string, op: string) {
  * file whose sections packs would misread.
  */
 function checked(before: string, after: string, op: string, id: string, content: string | undefined): string {
-  const expected = readSections(before).sections.map((s) => [s.id, s.content]);
-  const at = expected.findIndex(([sid]) => sid === id);
-  if (content === undefined) expected.splice(at, 1);
-  else if (at === -1) expected.push([id, content]);
-  else expected[at] = [id, content];
-  const got = readSections(after);
-  const same = got.sections.length === expected.length && got.sections.every((s, i) => s.id === expected[i]![0] && s.content === expected[i]![1]);
-  if (got.problems.length > 0 || !same) throw new Error(`bug: ${op} "${id}" produced a file whose sections read back wrong`);
-  return after;
+  const expected = new Map(readSections(before).sections.map((s) => [s.id, s.content]));
+  if (content === undefined) expected.delete(id);
+  else expected.set(id, content);
+  return checkSections(after, expected, `${op} "${id}"`);
+}
+
+/** `text`, when it has no problems and exactly the `expected` sections (id to content), in order. */
+export function checkSections(text: string, expected: ReadonlyMap<string, string>, what: string): string {
+  const got = readSections(text);
+  const want = [...expected];
+  const same = got.sections.length === want.length && got.sections.every((s, i) => s.id === want[i]![0] && s.content === want[i]![1]);
+  if (got.problems.length > 0 || !same) throw new Error(`bug: ${what} produced a file whose sections read back wrong`);
+  return text;
 }

@@ -4,7 +4,8 @@
  * blank lines, key order, line endings ("\r\n" stays "\r\n"), a byte order mark and the presence
  * of a final line break are kept byte for byte everywhere else. toml-table-ops.ts says exactly
  * which lines an edit writes or deletes, toml-render.ts how values are written and
- * toml-locate.ts which ways of writing a table are edited.
+ * toml-locate.ts which ways of writing a table are edited. Many edits to one file: the same
+ * edits from one parse in toml-session.ts.
  */
 import { jsonEqual, type JsonObject } from "../json.js";
 import { stripBom } from "./jsonc-parse.js";

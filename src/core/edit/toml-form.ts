@@ -4,7 +4,7 @@
  * reports every other form ("dotted", see toml-locate.ts) as a diagnostic instead.
  */
 import { stripBom } from "./jsonc-parse.js";
-import { locateTable, type TableLocation } from "./toml-locate.js";
+import { editProblem, locateTable, type TableLocation } from "./toml-locate.js";
 import { parseTomlTree } from "./toml-parse.js";
 import { jsonOfProgram } from "./toml-value.js";
 
@@ -22,10 +22,7 @@ export function tableForm(text: string, path: readonly string[]): TableForm {
  * and is a no-op for an absent one.
  */
 export function tableEditProblem(text: string, path: readonly string[], op: "set-table" | "remove-table" = "set-table"): string | undefined {
-  const loc = locate(text, path);
-  if (loc.form === "dotted") return loc.problem;
-  if (loc.form === "absent" && op === "set-table") return loc.problem;
-  return undefined;
+  return editProblem(locate(text, path), op);
 }
 
 function locate(text: string, path: readonly string[]): TableLocation {

@@ -22,7 +22,8 @@ export function endsWithLineBreak(text: string): boolean {
 }
 
 export function lineStartOf(text: string, pos: number): number {
-  return text.lastIndexOf("\n", pos - 1) + 1;
+  // lastIndexOf reads a negative start as 0, which would find a "\n" at offset 0.
+  return pos === 0 ? 0 : text.lastIndexOf("\n", pos - 1) + 1;
 }
 
 export function lineEndOf(text: string, pos: number): number {

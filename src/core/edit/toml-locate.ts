@@ -14,40 +14,63 @@
  */
 import type { AST } from "./toml-parse.js";
 import { isJsonObject, type JsonObject, type JsonValue } from "../json.js";
+import { indexToml, type PlacedKeyValue, type Segment, type TomlIndex } from "./toml-index.js";
 import { linesOf, type LineRange } from "./toml-lines.js";
 import { renderKeyPath } from "./toml-render.js";
-import { keyNames } from "./toml-value.js";
 
-type Segment = string | number;
+export type TableLocation = TableClass<{ runs: LineRange[] }>;
 
-export type TableLocation =
+/**
+ * The form of the table at a path, as the parse says it. A "header" table's parse-level answer
+ * is its tables (positions in the index's items, ascending); TableLocation has the line runs
+ * they make in the text.
+ */
+export type TableClass<Header = { tables: readonly number[] }> =
   | { form: "absent"; problem: string | undefined }
-  | { form: "header"; runs: LineRange[] }
+  | ({ form: "header" } & Header)
   | { form: "inline"; keyValue: AST.TOMLKeyValue; table: AST.TOMLInlineTable }
   | { form: "dotted"; problem: string };
 
-interface PlacedKeyValue {
-  kv: AST.TOMLKeyValue;
-  /** The key's full path from the root: its table's key, then its own dotted key. */
-  full: Segment[];
-  table: AST.TOMLTable | undefined;
-}
-
 /** `body` is the text `program` was parsed from and `value` its JSON value. */
 export function locateTable(body: string, program: AST.TOMLProgram, value: JsonObject, path: readonly string[]): TableLocation {
+  const index = indexToml(program);
+  const found = classifyTable(index, value, path);
+  if (found.form !== "header") return found;
+  const runs: LineRange[] = [];
+  found.tables.forEach((i, n) => {
+    const item = index.items[i]!;
+    const lines = linesOf(body, item.range[0], item.range[1]);
+    // Tables next to each other in the file make one run; any other item between them splits it.
+    if (n > 0 && found.tables[n - 1] === i - 1) runs[runs.length - 1]!.end = lines.end;
+    else runs.push(lines);
+  });
+  return { form: "header", runs };
+}
+
+/**
+ * Why an edit `op` cannot be made to a table found so; undefined when it can. set-table cannot
+ * edit a "dotted" table, nor add one where an ancestor cannot take a header; remove-table cannot
+ * edit a "dotted" table and is a no-op for an absent one.
+ */
+export function editProblem(found: TableClass<unknown>, op: "set-table" | "remove-table"): string | undefined {
+  if (found.form === "dotted") return found.problem;
+  if (found.form === "absent" && op === "set-table") return found.problem;
+  return undefined;
+}
+
+/** How the file indexed by `index`, whose JSON value is `value`, writes the table at `path`. */
+export function classifyTable(index: TomlIndex, value: JsonObject, path: readonly string[]): TableClass {
   if (path.length === 0) throw new Error("bug: a TOML table edit needs a non-empty path");
-  const items = program.body[0].body;
-  const owns = (item: (typeof items)[number]): item is AST.TOMLTable => item.type === "TOMLTable" && startsWith(item.resolvedKey, path);
-  const kvs = keyValuesOf(items).filter((p) => p.table === undefined || !owns(p.table));
-  const above = kvs.find((p) => p.full.length < path.length && startsWith(path, p.full));
-  const exact = kvs.find((p) => p.full.length === path.length && startsWith(p.full, path));
-  const below = kvs.find((p) => p.full.length > path.length && startsWith(p.full, path));
+  const tables = index.tablesUnder(path);
+  const above = index.above(path);
+  const exact = index.exact(path);
+  const below = index.below(path);
   const shown = renderKeyPath(path);
   const at = memberAt(value, path);
 
-  if (at === undefined) return { form: "absent", problem: ancestorProblem(items, value, path, above) };
+  if (at === undefined) return { form: "absent", problem: ancestorProblem(index, value, path, above) };
   if (!isJsonObject(at)) {
-    const line = (exact ?? above)?.kv.loc.start.line ?? items.find(owns)?.loc.start.line;
+    const line = (exact ?? above)?.kv.loc.start.line ?? lineOfFirst(index, tables);
     return { form: "dotted", problem: `${shown} is not a table (line ${line})` };
   }
   if (above !== undefined) {
@@ -57,48 +80,26 @@ export function locateTable(body: string, program: AST.TOMLProgram, value: JsonO
   if (below !== undefined) {
     return { form: "dotted", problem: `${shown} is written with dotted keys (${showKey(below.full)} = …, line ${below.kv.loc.start.line})` };
   }
-  const runs: LineRange[] = [];
-  let run: LineRange | undefined;
-  for (const item of items) {
-    if (owns(item)) {
-      const lines = linesOf(body, item.range[0], item.range[1]);
-      run = run === undefined ? lines : { start: run.start, end: lines.end };
-    } else if (run !== undefined) {
-      runs.push(run);
-      run = undefined;
-    }
-  }
-  if (run !== undefined) runs.push(run);
-  if (runs.length === 0) throw new Error(`bug: ${shown} exists but no TOML table defines it`);
-  return { form: "header", runs };
+  if (tables.length === 0) throw new Error(`bug: ${shown} exists but no TOML table defines it`);
+  return { form: "header", tables };
 }
 
 /** Why `[path]` cannot be added to a file where `path` is absent; undefined when it can. */
-function ancestorProblem(items: readonly (AST.TOMLKeyValue | AST.TOMLTable)[], value: JsonObject, path: readonly string[], above: PlacedKeyValue | undefined): string | undefined {
+function ancestorProblem(index: TomlIndex, value: JsonObject, path: readonly string[], above: PlacedKeyValue | undefined): string | undefined {
   for (let n = 1; n < path.length; n++) {
     const ancestor = path.slice(0, n);
     const v = memberAt(value, ancestor);
     if (v === undefined) return undefined;
     if (isJsonObject(v) && (above === undefined || above.full.length > n)) continue;
     const what = isJsonObject(v) ? "an inline table, which TOML does not let a [table] header extend" : Array.isArray(v) ? "an array, not a table" : "not a table";
-    const line = above?.kv.loc.start.line ?? items.find((t) => t.type === "TOMLTable" && startsWith(t.resolvedKey, ancestor))?.loc.start.line;
+    const line = above?.kv.loc.start.line ?? lineOfFirst(index, index.tablesUnder(ancestor));
     return `cannot add [${renderKeyPath(path)}]: ${renderKeyPath(ancestor)} (line ${line}) is ${what}`;
   }
   return undefined;
 }
 
-/** Every key/value line outside inline tables, with its full path. */
-function keyValuesOf(items: readonly (AST.TOMLKeyValue | AST.TOMLTable)[]): PlacedKeyValue[] {
-  return items.flatMap((item): PlacedKeyValue[] =>
-    item.type === "TOMLKeyValue"
-      ? [{ kv: item, full: keyNames(item.key), table: undefined }]
-      : item.body.map((kv) => ({ kv, full: [...item.resolvedKey, ...keyNames(kv.key)], table: item })),
-  );
-}
-
-/** True when `full` begins with `prefix`; array indexes (numbers) never match a key. */
-function startsWith(full: readonly Segment[], prefix: readonly Segment[]): boolean {
-  return full.length >= prefix.length && prefix.every((seg, i) => full[i] === seg);
+function lineOfFirst(index: TomlIndex, tables: readonly number[]): number | undefined {
+  return tables[0] === undefined ? undefined : index.items[tables[0]]!.loc.start.line;
 }
 
 function showKey(full: readonly Segment[]): string {

@@ -14,14 +14,20 @@ import { memberAt } from "./toml-locate.js";
 
 export function applyTomlEditToValue(root: JsonObject, edit: TomlEdit): JsonObject {
   const out = cloneJson(root) as JsonObject;
+  applyTomlEditInPlace(out, edit);
+  return out;
+}
+
+/** applyTomlEditToValue changing `root` itself, for a caller that applies many edits. */
+export function applyTomlEditInPlace(root: JsonObject, edit: TomlEdit): void {
   const key = edit.path[edit.path.length - 1];
   if (key === undefined) throw new Error(`bug: ${edit.op} needs a non-empty path`);
   if (edit.op === "remove-table") {
-    const parent = memberAt(out, edit.path.slice(0, -1));
+    const parent = memberAt(root, edit.path.slice(0, -1));
     if (isJsonObject(parent)) delete parent[key];
-    return out;
+    return;
   }
-  let cur: JsonObject = out;
+  let cur: JsonObject = root;
   for (const seg of edit.path.slice(0, -1)) {
     if (!Object.hasOwn(cur, seg)) setOwn(cur, seg, {});
     const next = cur[seg];
@@ -29,7 +35,33 @@ export function applyTomlEditToValue(root: JsonObject, edit: TomlEdit): JsonObje
     cur = next;
   }
   setOwn(cur, key, cloneJson(edit.value));
-  return out;
+}
+
+/**
+ * True when `actual` is `before` with `edits` applied, once the ancestors of removed tables that
+ * are empty tables there and missing from `actual` are taken away (deepest first), as TOML drops
+ * a table that only the removed tables defined. The check of a whole edit session.
+ */
+export function meansEdits(actual: unknown, before: JsonObject, edits: readonly TomlEdit[]): boolean {
+  const expected = cloneJson(before) as JsonObject;
+  for (const edit of edits) applyTomlEditInPlace(expected, edit);
+  if (!isJsonObject(actual)) return false;
+  for (const edit of edits) {
+    if (edit.op !== "remove-table") continue;
+    for (let n = edit.path.length - 1; n >= 1; n--) {
+      const parent = memberAt(expected, edit.path.slice(0, n - 1));
+      const table = memberAt(expected, edit.path.slice(0, n));
+      if (!isJsonObject(parent) || !isJsonObject(table) || !isEmpty(table) || memberAt(actual, edit.path.slice(0, n)) !== undefined) break;
+      delete parent[edit.path[n - 1] as string];
+    }
+  }
+  return jsonEqual(actual, expected);
+}
+
+/** Without counting the keys: a table may have thousands, and this runs once per removed table. */
+function isEmpty(table: JsonObject): boolean {
+  for (const key in table) if (Object.hasOwn(table, key)) return false;
+  return true;
 }
 
 /**

@@ -26,6 +26,12 @@ const cases: Case[] = [
     after: 'model = "o3"',
   },
   {
+    name: "an empty first line before the table is the blank line that goes",
+    before: lf("", "[mcp_servers.dbt]", "x = 1", "", "# c"),
+    edits: [dbt],
+    after: lf("", "# c"),
+  },
+  {
     name: "a table in the middle: one blank line goes, the one after it stays",
     before: lf("[a]", "x = 1", "", "[mcp_servers.dbt]", "y = 2", "", "[b]"),
     edits: [dbt],
