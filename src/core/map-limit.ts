@@ -5,9 +5,6 @@
  * Results keep the items' order. Pure: the I/O is in `fn`.
  */
 
-/** File reads in flight at once, for callers reading a project: enough to keep the disk and libuv's threads busy. */
-export const IO_CONCURRENCY = 64;
-
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;

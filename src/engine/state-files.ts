@@ -9,7 +9,6 @@ import { inventory, LOCKFILE_VERSION, packComponents, treeIntegrity, type Lock }
 import { LOCK_PATH, renderLock, renderSidecar, sidecarPath } from "../lockfile/render-lock.js";
 import { sha256Sri } from "../io/hash.js";
 import type { ProjectFs } from "../io/project-fs.js";
-import { IO_CONCURRENCY, mapLimit } from "../core/map-limit.js";
 import type { ResolvedPack } from "../sources/resolve-source.js";
 
 export const GITIGNORE_PATH = ".packs/.gitignore";
@@ -32,16 +31,16 @@ export async function stateChanges(
   want.set(LOCK_PATH, renderLock(lock));
   want.set(GITIGNORE_PATH, GITIGNORE);
 
-  // Read concurrently, a bounded number at once; reported in path order.
-  const sorted = [...want].sort(([a], [b]) => a.localeCompare(b));
-  const changes = await mapLimit(sorted, IO_CONCURRENCY, async ([path, text]): Promise<FileChange | undefined> => {
+  // Reported in path order.
+  const changes: FileChange[] = [];
+  for (const [path, text] of [...want].sort(([a], [b]) => a.localeCompare(b))) {
     const before = known.get(path);
-    if (text !== null && before !== undefined && before === sha256Sri(text)) return undefined;
+    if (text !== null && before !== undefined && before === sha256Sri(text)) continue;
     const live = await fs.observe(path);
-    if (text === null ? !live.exists : live.exists && live.text === text) return undefined;
-    return { path, before: live.exists ? live.raw! : null, after: text === null ? null : { encoding: "utf8", text } };
-  });
-  return changes.filter((c): c is FileChange => c !== undefined);
+    if (text === null ? !live.exists : live.exists && live.text === text) continue;
+    changes.push({ path, before: live.exists ? live.raw! : null, after: text === null ? null : { encoding: "utf8", text } });
+  }
+  return changes;
 }
 
 /** `inputs`: set by a full apply (see inputsHash); otherwise carried over from the lock before. */

@@ -9,7 +9,6 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import type { Sidecar } from "../core/sidecar.js";
 import { readTextHash } from "../io/hash.js";
 import type { ProjectFs } from "../io/project-fs.js";
-import { IO_CONCURRENCY, mapLimit } from "../core/map-limit.js";
 
 export const STATE_DIR = ".packs/state";
 export const JOURNAL_PATH = ".packs/tmp/journal.json";
@@ -65,11 +64,11 @@ export interface RecordedState {
 export async function readRecordedState(fs: ProjectFs): Promise<RecordedState> {
   const diagnostics: Diagnostic[] = [];
   const names = ((await fs.list(STATE_DIR)) ?? []).filter((n) => n.endsWith(".json"));
-  // Read concurrently (one sidecar per pack adds up in a monorepo); handled in name order.
-  const read = await mapLimit(names, IO_CONCURRENCY, async (name) => ({ name, path: `${STATE_DIR}/${name}`, text: await fs.readText(`${STATE_DIR}/${name}`) }));
   const sidecars: Sidecar[] = [];
   const textHashes = new Map<string, string>();
-  for (const { name, path, text } of read) {
+  for (const name of names) {
+    const path = `${STATE_DIR}/${name}`;
+    const text = await fs.readText(path);
     const parsed = parseJson(text, sidecarSchema, path, diagnostics);
     if (!parsed) continue;
     if (`${parsed.pack}.json` !== name) {
