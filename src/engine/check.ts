@@ -25,9 +25,10 @@ import { configInputs, hashText, makePlan, type EngineContext } from "./make-pla
 import { mapLimit } from "../core/map-limit.js";
 import { observeLive } from "./observe-live.js";
 
+import { satisfies } from "./resolve-packs.js";
+
 /** Pack folders read at once by the fast path (reads are synchronous, a batch per turn: io/sync-reads.ts). */
 const PACK_CONCURRENCY = 8;
-import { satisfies } from "./resolve-packs.js";
 
 export interface CheckFinding {
   /** drift: a deployed item changed; pending: packs.yaml, a pack or the lock moved on without an apply. */

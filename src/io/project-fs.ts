@@ -63,6 +63,8 @@ export class ProjectFs {
     if (keepText) {
       const { hash, raw, utf8 } = fileHashes(bytes);
       if (!utf8 || !keepText(hash)) return { exists: true, hash, raw };
+      // Valid UTF-8 (fileHashes checked), so decoding is exact; a BOM stays in the text, as contentHash keeps it.
+      return { exists: true, hash, raw, text: bytes.toString("utf8") };
     }
     const { content, hash } = contentHash(bytes);
     return { exists: true, hash, raw: sha256Sri(bytes), ...(content.encoding === "utf8" && { text: content.text }) };
